@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "a radio bridge for OpenWSN border-router motes, and a 6TiSCH mote emulator.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, PledgesCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure at run time, 2 bad usage.",
             "Documentation: README.md and docs/ in the source tree."})
 public final class SixjoinCommand implements Runnable {
@@ -32,7 +32,19 @@ public final class SixjoinCommand implements Runnable {
     /** Builds the command line with the exit codes and error handling every subcommand shares. */
     public static CommandLine newCommandLine() {
         return new CommandLine(new SixjoinCommand())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(SixjoinCommand::oneLineUsageError);
+    }
+
+    /**
+     * A mistyped command line gets one line naming the problem and where help is, instead of picocli's full
+     * usage text, so the message is the first thing a user (or a script's log) sees. Exit code 2.
+     */
+    private static int oneLineUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        cmd.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override
