@@ -26,6 +26,19 @@ public record UnsupportedParameter(UnsupportedCode code, CojpLabel label, byte[]
         return new UnsupportedParameter(code, label, CBOR_NULL);
     }
 
+    /** An entry whose addinfo is the offending byte-string value (RFC 9031 §8.4.5, "only this value"). */
+    public static UnsupportedParameter withByteStringAddinfo(UnsupportedCode code, CojpLabel label, byte[] value) {
+        return new UnsupportedParameter(code, label, CborOut.encode(g -> g.writeBinary(value)));
+    }
+
+    /** An entry whose addinfo is the offending unsigned-integer value. */
+    public static UnsupportedParameter withUintAddinfo(UnsupportedCode code, CojpLabel label, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("not a uint: " + value);
+        }
+        return new UnsupportedParameter(code, label, CborOut.encode(g -> g.writeNumber(value)));
+    }
+
     public boolean hasNullAddinfo() {
         return Arrays.equals(addinfo, CBOR_NULL);
     }

@@ -36,6 +36,23 @@ public final class OscoreContextFactory {
      * @throws IllegalArgumentException if cf-oscore would not derive exactly these parameters
      */
     public static OSCoreCtx create(OscoreContextParameters parameters, boolean sendIdContext) {
+        return create(parameters, sendIdContext, OSCoreCtx::new);
+    }
+
+    /**
+     * cf-oscore's full constructor, as a type, so a caller can derive a subclass of {@link OSCoreCtx} (the JRC's
+     * durable contexts) through the same checks.
+     */
+    @FunctionalInterface
+    public interface Constructor<T extends OSCoreCtx> {
+        T create(byte[] masterSecret, boolean client, AlgorithmID aead, byte[] senderId, byte[] recipientId,
+                AlgorithmID hkdf, Integer replayWindowSize, byte[] masterSalt, byte[] idContext,
+                int maxUnfragmentedSize) throws OSException;
+    }
+
+    /** Like {@link #create(OscoreContextParameters, boolean)}, building the context with {@code constructor}. */
+    public static <T extends OSCoreCtx> T create(OscoreContextParameters parameters, boolean sendIdContext,
+            Constructor<T> constructor) {
         int maxIdLength = maxIdLength(parameters.aead());
         checkId("Sender ID", parameters.senderId(), maxIdLength, parameters.aead());
         checkId("Recipient ID", parameters.recipientId(), maxIdLength, parameters.aead());
@@ -56,7 +73,7 @@ public final class OscoreContextFactory {
             // cf-oscore substitutes RFC 5869's HashLen zero bytes only for a null salt; an empty array would
             // reach the JCE as an (illegal) empty HMAC key. Both mean the same salt for HKDF.
             // The 'client' flag only picks cf-oscore's default IDs, which the checks above make unreachable.
-            OSCoreCtx ctx = new OSCoreCtx(parameters.masterSecret(), false, parameters.aead(),
+            T ctx = constructor.create(parameters.masterSecret(), false, parameters.aead(),
                     parameters.senderId(), parameters.recipientId(), parameters.hkdf(), REPLAY_WINDOW_SIZE,
                     salt.length == 0 ? null : salt, idContext, MAX_UNFRAGMENTED_SIZE);
             if (sendIdContext) {

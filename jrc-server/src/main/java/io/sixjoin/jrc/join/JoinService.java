@@ -1,0 +1,103 @@
+package io.sixjoin.jrc.join;
+
+import io.sixjoin.cbor.cojp.ByteString;
+import io.sixjoin.cbor.cojp.CojpLabel;
+import io.sixjoin.cbor.cojp.Configuration;
+import io.sixjoin.cbor.cojp.ConfigurationCodec;
+import io.sixjoin.cbor.cojp.JoinRequest;
+import io.sixjoin.cbor.cojp.KeyUsage;
+import io.sixjoin.cbor.cojp.LinkLayerKey;
+import io.sixjoin.cbor.cojp.Role;
+import io.sixjoin.cbor.cojp.ShortIdentifier;
+import io.sixjoin.cbor.cojp.UnsupportedCode;
+import io.sixjoin.cbor.cojp.UnsupportedConfigurationCodec;
+import io.sixjoin.cbor.cojp.UnsupportedParameter;
+import io.sixjoin.jrc.store.JoinedNode;
+import io.sixjoin.jrc.store.JrcStore;
+import io.sixjoin.jrc.store.KeyState;
+import io.sixjoin.jrc.store.NetworkKey;
+import io.sixjoin.jrc.store.PledgeRole;
+import io.sixjoin.jrc.store.ProvisionedPledge;
+import io.sixjoin.stack.cojp.JoinRequestCheck;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the JRC does with a Join Request once OSCORE has verified who sent it (RFC 9031 §8.1.2): check it, record
+ * the join durably (with a short address unique in the network), and build the Configuration the Join Response
+ * carries. No CoAP here: the caller protects and sends the result, so this is unit-tested with a store alone.
+ */
+public final class JoinService {
+    private final JrcStore store;
+    private final NetworkSettings settings;
+    private final JrcProfile profile;
+    private final NetworkKeyRing keys;
+    private final JoinRequestCheck check;
+
+    public JoinService(JrcStore store, NetworkSettings settings, JrcProfile profile, NetworkKeyRing keys) {
+        this.store = store;
+        this.settings = settings;
+        this.profile = profile;
+        this.keys = keys;
+        this.check = new JoinRequestCheck(settings.networkId(), profile == JrcProfile.OPENWSN);
+    }
+
+    /** Handles the decrypted payload of a Join Request from an authenticated, provisioned pledge. */
+    public JoinResult join(ProvisionedPledge pledge, byte[] payload) {
+        Role provisioned = pledge.role() == PledgeRole.SIX_LBR ? Role.SIXLBR : Role.NODE;
+        JoinRequestCheck.Verdict verdict = check.check(payload, provisioned);
+        if (verdict instanceof JoinRequestCheck.Verdict.Refused r) {
+            return new JoinResult.Refused(UnsupportedConfigurationCodec.encode(r.diagnostic()), r.why(), r.detail());
+        }
+        JoinRequestCheck.Verdict.Admitted admitted = (JoinRequestCheck.Verdict.Admitted) verdict;
+        NetworkKey active = keys.active();
+        PledgeRole role = admitted.role().equals(Role.SIXLBR) ? PledgeRole.SIX_LBR : PledgeRole.NODE;
+        JoinedNode node = store.nodes().recordJoin(pledge.id(), role, settings.networkIdHex(), active.generation());
+        return new JoinResult.Joined(node, ConfigurationCodec.encode(configuration(node, active, admitted.request())));
+    }
+
+    private Configuration configuration(JoinedNode node, NetworkKey active, JoinRequest request) {
+        if (profile == JrcProfile.OPENWSN) {
+            // openwsn-fw accepts exactly one K1K2-ENC-MIC32 key and fails on any other label
+            return Configuration.empty().withKeySet(List.of(toLinkLayerKey(active)));
+        }
+        Set<CojpLabel> refused = refusedByPledge(request);
+        List<LinkLayerKey> keySet = store.network().list().stream()
+                .filter(k -> k.state() == KeyState.ACTIVE || k.state() == KeyState.PENDING)
+                .sorted(Comparator.comparingInt(NetworkKey::generation))
+                .map(JoinService::toLinkLayerKey)
+                .toList();
+        Configuration c = Configuration.empty().withKeySet(keySet);
+        if (!refused.contains(CojpLabel.SHORT_IDENTIFIER)) {
+            c = c.withShortIdentifier(new ShortIdentifier(node.shortAddress().bytes(), settings.leaseHours()));
+        }
+        Optional<ByteString> jrc = settings.jrcAddress();
+        if (jrc.isPresent() && !refused.contains(CojpLabel.JRC_ADDRESS)) {
+            c = c.withJrcAddress(jrc.get());
+        }
+        if (settings.joinRate().isPresent() && !refused.contains(CojpLabel.JOIN_RATE)) {
+            c = c.withJoinRate(settings.joinRate().getAsLong());
+        }
+        return c;
+    }
+
+    /**
+     * Parameters a pledge reported, in an earlier attempt, as unusable whatever their value (RFC 9031 §8.4.5,
+     * code Unsupported with a null addinfo): sending them again would fail its join again.
+     */
+    private static Set<CojpLabel> refusedByPledge(JoinRequest request) {
+        return request.unsupportedConfiguration().map(uc -> uc.parameters().stream()
+                .filter(p -> p.code().equals(UnsupportedCode.UNSUPPORTED) && p.hasNullAddinfo())
+                .map(UnsupportedParameter::label)
+                .collect(Collectors.toSet())).orElse(Set.of());
+    }
+
+    static LinkLayerKey toLinkLayerKey(NetworkKey k) {
+        // usage 0 is the default, so it is left out (RFC 9031 App. A does the same)
+        Optional<KeyUsage> usage = k.keyUsage() == 0 ? Optional.empty() : Optional.of(KeyUsage.of(k.keyUsage()));
+        return new LinkLayerKey(k.keyId(), usage, k.value(), Optional.empty());
+    }
+}

@@ -1,0 +1,199 @@
+package io.sixjoin.jrc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sixjoin.cbor.cojp.Configuration;
+import io.sixjoin.cbor.cojp.JoinRequest;
+import io.sixjoin.cbor.cojp.Role;
+import io.sixjoin.cbor.cojp.UnsupportedCode;
+import io.sixjoin.cbor.cojp.UnsupportedParameter;
+import io.sixjoin.jrc.JrcStats.Event;
+import io.sixjoin.jrc.coap.JoinLog;
+import io.sixjoin.jrc.coap.RateLimiter;
+import io.sixjoin.jrc.join.JrcProfile;
+import io.sixjoin.jrc.store.JoinedNode;
+import io.sixjoin.jrc.store.PledgeRole;
+import io.sixjoin.jrc.store.ProvisionedPledge;
+import io.sixjoin.jrc.store.StoreLocation;
+import io.sixjoin.stack.cojp.PledgeId;
+import io.sixjoin.stack.cojp.PledgeJoinExchange.Answer;
+import io.sixjoin.stack.cojp.PledgeJoinExchange.Protected;
+import io.sixjoin.stack.cojp.PreSharedKey;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.eclipse.californium.core.coap.CoAP;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JRC over real UDP loopback, against pledges that build their datagrams with cf-oscore. */
+class JrcServerTest {
+    static final String NODE = "00124b0014b5d2a1";
+    static final String LBR = "00124b0000000001";
+    static final String PSK = "0102030405060708090a0b0c0d0e0f10";
+    static final String LBR_PSK = "a0a1a2a3a4a5a6a7a8a9aaabacadaeaf";
+    static final byte[] NETWORK = HexFormat.of().parseHex("cafe");
+
+    @TempDir
+    Path dir;
+    JrcServer jrc;
+    InetSocketAddress address;
+
+    @BeforeEach
+    void start() {
+        jrc = startJrc(JrcProfile.RFC9031);
+        jrc.store().pledges().add(new ProvisionedPledge(PledgeId.parse(NODE), PreSharedKey.parse(PSK), PledgeRole.NODE));
+        jrc.store().pledges().add(new ProvisionedPledge(PledgeId.parse(LBR), PreSharedKey.parse(LBR_PSK),
+                PledgeRole.SIX_LBR));
+    }
+
+    JrcServer startJrc(JrcProfile profile) {
+        JrcConfig c = new JrcConfig(List.of(new InetSocketAddress("127.0.0.1", 0)), Optional.empty(),
+                StoreLocation.dataDirectory(dir.resolve("data")), Optional.of("cafe"), profile, false,
+                OptionalLong.empty(), Optional.empty(), OptionalLong.empty(), RateLimiter.Limits.NONE);
+        JrcServer s = JrcServer.start(c, Clock.systemUTC(), new SecureRandom(), JoinLog.NONE, null);
+        address = s.boundAddresses().get(0);
+        return s;
+    }
+
+    @AfterEach
+    void stop() {
+        jrc.close();
+        assertFalse(Files.exists(Path.of("Californium3.properties")));
+    }
+
+    @Test
+    void nodeJoinsAndGetsKeysAndAUniqueShortAddress() throws Exception {
+        try (UdpPledge p = new UdpPledge(NODE, PSK, address)) {
+            Answer a = p.join(JoinRequest.of(NETWORK)).orElseThrow();
+            Configuration c = assertInstanceOf(Answer.Joined.class, a).configuration().configuration();
+            assertEquals(1, c.keySet().orElseThrow().size());
+            assertEquals(16, c.keySet().get().get(0).keyValue().length);
+            JoinedNode node = jrc.store().nodes().find(PledgeId.parse(NODE)).orElseThrow();
+            assertEquals(PledgeRole.NODE, node.role());
+            assertEquals(node.shortAddress().value(), c.shortIdentifier().orElseThrow().shortAddress());
+            assertEquals(1, jrc.stats().get(Event.JOINED));
+        }
+    }
+
+    @Test
+    void sixLbrJoinsAsSixLbrButANodeMayNot() throws Exception {
+        try (UdpPledge lbr = new UdpPledge(LBR, LBR_PSK, address);
+                UdpPledge node = new UdpPledge(NODE, PSK, address)) {
+            JoinRequest asLbr = new JoinRequest(Optional.of(Role.SIXLBR), NETWORK, Optional.empty());
+            assertInstanceOf(Answer.Joined.class, lbr.join(asLbr).orElseThrow());
+            assertEquals(PledgeRole.SIX_LBR, jrc.store().nodes().find(PledgeId.parse(LBR)).orElseThrow().role());
+
+            Answer refused = node.join(asLbr).orElseThrow();
+            UnsupportedParameter p = assertInstanceOf(Answer.Refused.class, refused).diagnostic().parameters().get(0);
+            assertEquals(UnsupportedCode.UNSUPPORTED, p.code());
+            assertEquals(1, p.label().value());
+            assertArrayEquals(new byte[] {1}, p.addinfo());
+        }
+    }
+
+    @Test
+    void unknownPledgeAndWrongPskAreDroppedSilently() throws Exception {
+        try (UdpPledge stranger = new UdpPledge("00124b00deadbeef", PSK, address);
+                UdpPledge impostor = new UdpPledge(NODE, "ffffffffffffffffffffffffffffffff", address)) {
+            assertTrue(stranger.join(JoinRequest.of(NETWORK)).isEmpty());
+            assertTrue(impostor.join(JoinRequest.of(NETWORK)).isEmpty());
+        }
+        assertEquals(1, jrc.stats().get(Event.DROP_UNKNOWN_PLEDGE));
+        assertEquals(1, jrc.stats().get(Event.DROP_DECRYPT_FAILED));
+        assertTrue(jrc.store().nodes().find(PledgeId.parse(NODE)).isEmpty());
+    }
+
+    @Test
+    void wrongNetworkAndMalformedPayloadGetAProtectedDiagnostic() throws Exception {
+        try (UdpPledge p = new UdpPledge(NODE, PSK, address)) {
+            Answer wrong = p.join(JoinRequest.of(new byte[] {(byte) 0xbe, (byte) 0xef})).orElseThrow();
+            UnsupportedParameter net = assertInstanceOf(Answer.Refused.class, wrong).diagnostic().parameters().get(0);
+            assertEquals(5, net.label().value());
+            assertArrayEquals(HexFormat.of().parseHex("42beef"), net.addinfo());
+        }
+        assertEquals(1, jrc.stats().get(Event.REFUSED));
+        assertTrue(jrc.store().nodes().find(PledgeId.parse(NODE)).isEmpty());
+    }
+
+    @Test
+    void retransmissionGetsTheSameBytesAndAReplayIsDropped() throws Exception {
+        try (UdpPledge p = new UdpPledge(NODE, PSK, address)) {
+            Protected first = p.request(JoinRequest.of(NETWORK), CoAP.Type.CON);
+            p.send(first.datagram());
+            byte[] answer = p.receive(3000).orElseThrow();
+            p.send(first.datagram()); // the pledge did not hear the answer: CoAP retransmission
+            byte[] again = p.receive(3000).orElseThrow();
+            assertArrayEquals(answer, again);
+
+            // Through a stateless join proxy the copy comes as a NON with a new MID and token: same ciphertext.
+            byte[] viaProxy = first.datagram().clone();
+            viaProxy[0] = (byte) ((viaProxy[0] & 0xcf) | 0x10); // NON
+            viaProxy[2] ^= 0x55; // another Message ID
+            p.send(viaProxy);
+            byte[] proxied = p.receive(3000).orElseThrow();
+            assertInstanceOf(Answer.Joined.class, p.exchange.unprotect(proxied, first.sequence()));
+            assertEquals(1, jrc.stats().get(Event.JOINED));
+
+            // A newer request, then the old one replayed with a tampered payload: dropped.
+            assertInstanceOf(Answer.Joined.class, p.join(JoinRequest.of(NETWORK)).orElseThrow());
+            byte[] forged = first.datagram().clone();
+            forged[forged.length - 1] ^= 1;
+            forged[3] ^= 0x33; // a new Message ID, or CoAP deduplication would answer from its own cache
+            p.send(forged);
+            assertTrue(p.receive(500).isEmpty());
+        }
+    }
+
+    @Test
+    void stateSurvivesARestart() throws Exception {
+        Protected old;
+        int shortAddress;
+        try (UdpPledge p = new UdpPledge(NODE, PSK, address)) {
+            old = p.request(JoinRequest.of(NETWORK), CoAP.Type.CON);
+            p.send(old.datagram());
+            Answer a = p.exchange.unprotect(p.receive(3000).orElseThrow(), old.sequence());
+            shortAddress = assertInstanceOf(Answer.Joined.class, a).configuration().configuration()
+                    .shortIdentifier().orElseThrow().shortAddress();
+        }
+        jrc.close();
+        jrc = startJrc(JrcProfile.RFC9031);
+        try (UdpPledge p = new UdpPledge(NODE, PSK, address)) {
+            p.send(old.datagram()); // the response cache is gone; the persisted window must still refuse it
+            assertTrue(p.receive(500).isEmpty());
+            assertEquals(1, jrc.stats().get(Event.DROP_REPLAY));
+            p.exchange.setNextSequence(old.sequence() + 1);
+            Answer a = p.join(JoinRequest.of(NETWORK)).orElseThrow();
+            assertEquals(shortAddress, assertInstanceOf(Answer.Joined.class, a).configuration().configuration()
+                    .shortIdentifier().orElseThrow().shortAddress());
+        }
+    }
+
+    @Test
+    void openWsnProfileAnswersOnlyTheOneKeyFirmwareAccepts() throws Exception {
+        jrc.close();
+        jrc = startJrc(JrcProfile.OPENWSN);
+        try (UdpPledge p = new UdpPledge(NODE, PSK, address)) {
+            // openwsn-fw sends its PAN ID little-endian: fe ca for 0xcafe
+            Answer a = p.join(JoinRequest.of(new byte[] {(byte) 0xfe, (byte) 0xca})).orElseThrow();
+            Configuration c = assertInstanceOf(Answer.Joined.class, a).configuration().configuration();
+            assertEquals(1, c.keySet().orElseThrow().size());
+            assertTrue(c.shortIdentifier().isEmpty());
+            assertTrue(c.jrcAddress().isEmpty());
+            assertNotEquals(0, c.keySet().get().get(0).keyId());
+        }
+    }
+}
