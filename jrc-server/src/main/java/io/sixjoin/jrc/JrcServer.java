@@ -4,12 +4,16 @@ import io.sixjoin.cbor.cojp.ByteString;
 import io.sixjoin.jrc.coap.JoinDeliverer;
 import io.sixjoin.jrc.coap.JoinLog;
 import io.sixjoin.jrc.coap.RateLimiter;
+import io.sixjoin.jrc.coap.SilentRejectParser;
 import io.sixjoin.jrc.join.JoinService;
 import io.sixjoin.jrc.join.NetworkKeyRing;
 import io.sixjoin.jrc.join.NetworkSettings;
 import io.sixjoin.jrc.oscore.PledgeContexts;
 import io.sixjoin.jrc.oscore.UnknownPledges;
 import io.sixjoin.jrc.store.JrcStore;
+import io.sixjoin.jrc.update.AdminService;
+import io.sixjoin.jrc.update.AdminSettings;
+import io.sixjoin.stack.coap.ExtendedTokenUdpDataSerializer;
 import io.sixjoin.stack.cojp.OpenWsnStatelessProxy;
 import io.sixjoin.stack.oscore.CaliforniumConfig;
 import java.net.InetSocketAddress;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.elements.Connector;
@@ -41,15 +46,17 @@ public final class JrcServer implements AutoCloseable {
     private final JrcStats stats;
     private final NetworkSettings settings;
     private final PledgeContexts contexts;
+    private final AdminService admin;
 
     private JrcServer(JrcConfig config, JrcStore store, CoapServer server, JrcStats stats, NetworkSettings settings,
-            PledgeContexts contexts) {
+            PledgeContexts contexts, AdminService admin) {
         this.config = config;
         this.store = store;
         this.server = server;
         this.stats = stats;
         this.settings = settings;
         this.contexts = contexts;
+        this.admin = admin;
     }
 
     /**
@@ -59,6 +66,12 @@ public final class JrcServer implements AutoCloseable {
      */
     public static JrcServer start(JrcConfig config, Clock clock, RandomGenerator random, JoinLog log,
             Connector tunnel) {
+        return start(config, clock, random, log, tunnel, AdminSettings.DEFAULT);
+    }
+
+    /** Like {@link #start(JrcConfig, Clock, RandomGenerator, JoinLog, Connector)} with the rekey timing given. */
+    public static JrcServer start(JrcConfig config, Clock clock, RandomGenerator random, JoinLog log,
+            Connector tunnel, AdminSettings adminSettings) {
         JrcStore store = JrcStore.open(config.store(), clock, random);
         try {
             NetworkSettings settings = networkSettings(config, store);
@@ -69,6 +82,13 @@ public final class JrcServer implements AutoCloseable {
             JoinService joins = new JoinService(store, settings, config.profile(), keys);
             JrcStats stats = new JrcStats();
             Configuration cfg = CaliforniumConfig.create();
+            // No transparent block-wise: it would answer outer Block1 requests with 2.31/4.08/4.13 in clear, and
+            // CoJP messages are far smaller than one block anyway.
+            cfg.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 0);
+            // Deduplication state per source, not only per time: with the global mark-and-sweep, every request of a
+            // flood (rate-limited ones too, the limiter runs later) held an Exchange (~1.4 kB) for EXCHANGE_LIFETIME.
+            // Retransmissions beyond the last 64 per peer are still answered from the deliverer's response cache.
+            cfg.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
             CoapServer server = new CoapServer(cfg);
             for (InetSocketAddress a : config.listen()) {
                 server.addEndpoint(endpoint(cfg).setInetSocketAddress(a).build());
@@ -79,15 +99,31 @@ public final class JrcServer implements AutoCloseable {
             server.setMessageDeliverer(new JoinDeliverer(server.getRoot(), cfg, contexts, joins, stats, log,
                     System::nanoTime, new RateLimiter(config.limits(), System.nanoTime())));
             server.start();
-            return new JrcServer(config, store, server, stats, settings, contexts);
+            AdminService admin;
+            try {
+                admin = AdminService.start(store, stats, contexts, server, config.jrcAddress(), random, clock,
+                        adminSettings);
+            } catch (RuntimeException e) {
+                server.destroy();
+                throw e;
+            }
+            return new JrcServer(config, store, server, stats, settings, contexts, admin);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
     }
 
+    /**
+     * Every JRC endpoint parses RFC 8974 extended tokens (stateless join proxies keep their state there, RFC 9031
+     * §7.1) and knows OpenWSN's option 40, which Californium would otherwise drop while parsing; a malformed
+     * confirmable request gets an empty RST, never an error response in clear ({@link SilentRejectParser}).
+     */
     private static CoapEndpoint.Builder endpoint(Configuration cfg) {
-        return new CoapEndpoint.Builder().setConfiguration(cfg).setOptionRegistry(OpenWsnStatelessProxy.REGISTRY);
+        return new CoapEndpoint.Builder().setConfiguration(cfg).setDataSerializerAndParser(
+                new ExtendedTokenUdpDataSerializer(), new SilentRejectParser(
+                        Boolean.TRUE.equals(cfg.get(CoapConfig.STRICT_EMPTY_MESSAGE_FORMAT)),
+                        OpenWsnStatelessProxy.REGISTRY));
     }
 
     private static NetworkSettings networkSettings(JrcConfig config, JrcStore store) {
@@ -130,9 +166,15 @@ public final class JrcServer implements AutoCloseable {
         return contexts;
     }
 
+    /** The administration poller (rekey, evict) running on this JRC. */
+    public AdminService admin() {
+        return admin;
+    }
+
     @Override
     public void close() {
         try {
+            admin.close();
             server.stop();
             server.destroy();
         } finally {

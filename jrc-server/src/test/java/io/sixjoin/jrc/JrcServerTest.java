@@ -159,6 +159,22 @@ class JrcServerTest {
     }
 
     @Test
+    void longJoinProxyStateTokenIsEchoed() throws Exception {
+        try (UdpPledge p = new UdpPledge(NODE, PSK, address)) {
+            byte[] state = new byte[40]; // a stateless join proxy's state object (RFC 9031 §7.1, RFC 8974)
+            java.util.Arrays.fill(state, (byte) 0x5a);
+            Protected r = p.exchange.protect(JoinRequest.of(NETWORK), CoAP.Type.NON, 0x2222,
+                    io.sixjoin.stack.coap.ExtendedToken.of(state));
+            p.send(r.datagram());
+            byte[] answer = p.receive(3000).orElseThrow();
+            assertEquals(13, (answer[0] & 0x0f), "TKL 13: one extended length byte");
+            assertEquals(40 - 13, answer[4] & 0xff);
+            assertArrayEquals(state, java.util.Arrays.copyOfRange(answer, 5, 45));
+            assertInstanceOf(Answer.Joined.class, p.exchange.unprotect(answer, r.sequence()));
+        }
+    }
+
+    @Test
     void stateSurvivesARestart() throws Exception {
         Protected old;
         int shortAddress;

@@ -7,6 +7,7 @@ import io.sixjoin.stack.cojp.PreSharedKey;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
@@ -14,31 +15,39 @@ import java.util.Optional;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.Token;
 
-/** A pledge on a plain UDP socket, for driving a JRC datagram by datagram (retransmissions, replays, forgeries). */
-final class UdpPledge implements AutoCloseable {
-    final PledgeJoinExchange exchange;
+/**
+ * A pledge on a plain UDP socket, for driving a JRC datagram by datagram (retransmissions, replays, forgeries).
+ * Public so that tests of the JRC's CoAP layer in other packages share it.
+ */
+public final class UdpPledge implements AutoCloseable {
+    public final PledgeJoinExchange exchange;
     private final DatagramSocket socket;
     private final InetSocketAddress jrc;
     // a fresh random start, as a rebooted mote would pick: CoAP deduplicates by (peer, Message ID)
     private int mid = new java.util.Random().nextInt(0x10000);
 
-    UdpPledge(String eui64, String pskHex, InetSocketAddress jrc) throws IOException {
+    public UdpPledge(String eui64, String pskHex, InetSocketAddress jrc) throws IOException {
+        this(eui64, pskHex, jrc, jrc.getAddress());
+    }
+
+    /** A pledge sending from {@code local} (e.g. 127.0.0.2), so the JRC sees another source than other sockets. */
+    public UdpPledge(String eui64, String pskHex, InetSocketAddress jrc, InetAddress local) throws IOException {
         this.exchange = new PledgeJoinExchange(PreSharedKey.parse(pskHex), PledgeId.parse(eui64));
-        this.socket = new DatagramSocket(new InetSocketAddress(jrc.getAddress(), 0));
+        this.socket = new DatagramSocket(new InetSocketAddress(local, 0));
         this.jrc = jrc;
     }
 
-    PledgeJoinExchange.Protected request(JoinRequest r, CoAP.Type type) {
+    public PledgeJoinExchange.Protected request(JoinRequest r, CoAP.Type type) {
         mid = (mid + 1) & 0xffff;
         return exchange.protect(r, type, mid, Token.fromProvider(new byte[] {(byte) mid, 7}));
     }
 
-    void send(byte[] datagram) throws IOException {
+    public void send(byte[] datagram) throws IOException {
         socket.send(new DatagramPacket(datagram, datagram.length, jrc));
     }
 
     /** The next datagram from the JRC, or empty after {@code millis}. */
-    Optional<byte[]> receive(int millis) throws IOException {
+    public Optional<byte[]> receive(int millis) throws IOException {
         socket.setSoTimeout(millis);
         byte[] buf = new byte[2048];
         DatagramPacket p = new DatagramPacket(buf, buf.length);
@@ -51,7 +60,7 @@ final class UdpPledge implements AutoCloseable {
     }
 
     /** Sends a Join Request and decodes the answer; empty if the JRC stayed silent. */
-    Optional<PledgeJoinExchange.Answer> join(JoinRequest r) throws IOException {
+    public Optional<PledgeJoinExchange.Answer> join(JoinRequest r) throws IOException {
         PledgeJoinExchange.Protected p = request(r, CoAP.Type.CON);
         send(p.datagram());
         return receive(3000).map(d -> exchange.unprotect(d, p.sequence()));

@@ -9,6 +9,7 @@ import io.sixjoin.jrc.oscore.PledgeContexts;
 import io.sixjoin.stack.cojp.CojpOscoreProfile;
 import io.sixjoin.stack.cojp.OpenWsnStatelessProxy;
 import io.sixjoin.stack.cojp.PledgeId;
+import io.sixjoin.stack.oscore.OscoreRequestUnprotector;
 import io.sixjoin.stack.oscore.SingleContextDb;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,6 @@ import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.oscore.CoapOSException;
 import org.eclipse.californium.oscore.OSException;
 import org.eclipse.californium.oscore.OscoreOptionDecoder;
-import org.eclipse.californium.oscore.RequestDecryptor;
 import org.eclipse.californium.oscore.ResponseEncryptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +93,10 @@ public final class JoinDeliverer extends ServerMessageDeliverer {
             stats.count(Event.DROP_BAD_OSCORE_OPTION);
             return;
         }
+        if (!supportedFlags(request.getOptions().getOscore())) {
+            stats.count(Event.DROP_BAD_OSCORE_OPTION);
+            return;
+        }
         byte[] kidContext = option.getIdContext();
         byte[] kid = option.getKid();
         if (kidContext == null || kidContext.length == 0 || kidContext.length > PledgeId.MAX_LENGTH
@@ -123,9 +127,8 @@ public final class JoinDeliverer extends ServerMessageDeliverer {
                 return;
             }
             List<Option> statelessProxy = request.getOptions().getOthers(OpenWsnStatelessProxy.OPTION);
-            try {
-                RequestDecryptor.decrypt(new SingleContextDb(ctx), request, ctx);
-            } catch (CoapOSException | RuntimeException e) {
+            Optional<Request> inner = OscoreRequestUnprotector.unprotect(request, ctx, (int) seq);
+            if (inner.isEmpty()) {
                 stats.count(Event.DROP_DECRYPT_FAILED);
                 return;
             }
@@ -133,7 +136,7 @@ public final class JoinDeliverer extends ServerMessageDeliverer {
                 stats.count(Event.DROP_REPLAY);
                 return;
             }
-            Response response = answer(exchange, resolved.get(), request, start);
+            Response response = answer(exchange, resolved.get(), inner.get(), start);
             try {
                 response = ResponseEncryptor.encrypt(new SingleContextDb(ctx), response, ctx, false, false,
                         (int) seq);
@@ -164,6 +167,7 @@ public final class JoinDeliverer extends ServerMessageDeliverer {
         if (result instanceof JoinResult.Joined joined) {
             stats.count(Event.JOINED);
             log.joined(resolved.pledge().id(), joined, peer(exchange), latency);
+            joins.recordAddress(resolved.pledge().id(), request.getSourceContext().getPeerAddress());
             Response r = new Response(ResponseCode.CHANGED);
             r.setPayload(joined.configuration());
             return r;
@@ -182,6 +186,17 @@ public final class JoinDeliverer extends ServerMessageDeliverer {
         r.setPayload(cached.payload());
         request.getOptions().getOthers(OpenWsnStatelessProxy.OPTION).forEach(r.getOptions()::addOption);
         return r;
+    }
+
+    /**
+     * What cf-oscore's option decoder lets through but must not be processed: a set reserved flag bit (RFC 8613
+     * §6.1 makes the message malformed; the flags are not in the AAD, so such a copy of a real request would
+     * otherwise verify), the reserved Partial IV lengths 6 and 7, and 5-byte Partial IVs, which cf-oscore's 32-bit
+     * sequence numbers cannot hold (its decoder throws on them).
+     */
+    private static boolean supportedFlags(byte[] oscoreOption) {
+        int flags = oscoreOption.length == 0 ? 0 : oscoreOption[0] & 0xff;
+        return (flags & 0xe0) == 0 && (flags & 0x07) <= 4;
     }
 
     /** What identifies a retransmission: the same OSCORE option and ciphertext. */

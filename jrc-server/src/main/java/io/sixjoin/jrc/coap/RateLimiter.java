@@ -2,6 +2,7 @@ package io.sixjoin.jrc.coap;
 
 import java.net.InetAddress;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Token buckets for join traffic: one per source address and one for everything, so a single misbehaving
@@ -47,10 +48,16 @@ public final class RateLimiter {
     private final Limits limits;
     private final Bucket global;
     private final ConcurrentHashMap<InetAddress, Bucket> perSource = new ConcurrentHashMap<>();
+    /**
+     * When the full table was last swept. A sweep walks the whole table, so a flood of new (spoofed) sources
+     * must not trigger one per request; between sweeps a new source is simply refused.
+     */
+    private final AtomicLong lastSweep;
 
     public RateLimiter(Limits limits, long now) {
         this.limits = limits;
         this.global = new Bucket(limits.globalBurst(), now);
+        this.lastSweep = new AtomicLong(now - sweepInterval());
     }
 
     /** Whether a request from {@code source} at time {@code now} (nanoseconds) may be processed. */
@@ -71,9 +78,22 @@ public final class RateLimiter {
     }
 
     private void forgetIdle(long now) {
-        long refill = (long) (limits.perSourceBurst() / limits.perSourcePerSecond() * NANOS);
-        long cutoff = now - refill;
+        long last = lastSweep.get();
+        if (now - last < sweepInterval() || !lastSweep.compareAndSet(last, now)) {
+            return;
+        }
+        long cutoff = now - refillNanos();
         perSource.values().removeIf(b -> b.idleSince(cutoff));
+    }
+
+    private long refillNanos() {
+        return limits.perSourcePerSecond() <= 0 ? 0
+                : (long) (limits.perSourceBurst() / limits.perSourcePerSecond() * NANOS);
+    }
+
+    /** A tenth of a refill: idle buckets are found at most that late; the table is walked at most 10 times a refill. */
+    private long sweepInterval() {
+        return refillNanos() / 10;
     }
 
     public int trackedSources() {

@@ -18,12 +18,17 @@ import io.sixjoin.jrc.store.KeyState;
 import io.sixjoin.jrc.store.NetworkKey;
 import io.sixjoin.jrc.store.PledgeRole;
 import io.sixjoin.jrc.store.ProvisionedPledge;
+import io.sixjoin.jrc.store.StoreException;
 import io.sixjoin.stack.cojp.JoinRequestCheck;
+import io.sixjoin.stack.cojp.PledgeId;
+import java.net.InetSocketAddress;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the JRC does with a Join Request once OSCORE has verified who sent it (RFC 9031 §8.1.2): check it, record
@@ -31,6 +36,8 @@ import java.util.stream.Collectors;
  * carries. No CoAP here: the caller protects and sends the result, so this is unit-tested with a store alone.
  */
 public final class JoinService {
+    private static final Logger LOG = LoggerFactory.getLogger(JoinService.class);
+
     private final JrcStore store;
     private final NetworkSettings settings;
     private final JrcProfile profile;
@@ -57,6 +64,19 @@ public final class JoinService {
         PledgeRole role = admitted.role().equals(Role.SIXLBR) ? PledgeRole.SIX_LBR : PledgeRole.NODE;
         JoinedNode node = store.nodes().recordJoin(pledge.id(), role, settings.networkIdHex(), active.generation());
         return new JoinResult.Joined(node, ConfigurationCodec.encode(configuration(node, active, admitted.request())));
+    }
+
+    /**
+     * Remembers the address a joined node's Join Request came from, where Parameter Updates will be sent. The
+     * join itself is already durable, so a failure here is logged rather than costing the pledge its answer.
+     */
+    public void recordAddress(PledgeId pledge, InetSocketAddress from) {
+        try {
+            store.status().recordAddress(pledge, NodeAddress.forJoin(pledge, from,
+                    settings.jrcAddress().map(NodeAddress::toInet6)));
+        } catch (StoreException e) {
+            LOG.warn("joined {} but could not record its address: {}", pledge, e.getMessage());
+        }
     }
 
     private Configuration configuration(JoinedNode node, NetworkKey active, JoinRequest request) {
@@ -95,7 +115,7 @@ public final class JoinService {
                 .collect(Collectors.toSet())).orElse(Set.of());
     }
 
-    static LinkLayerKey toLinkLayerKey(NetworkKey k) {
+    public static LinkLayerKey toLinkLayerKey(NetworkKey k) {
         // usage 0 is the default, so it is left out (RFC 9031 App. A does the same)
         Optional<KeyUsage> usage = k.keyUsage() == 0 ? Optional.empty() : Optional.of(KeyUsage.of(k.keyUsage()));
         return new LinkLayerKey(k.keyId(), usage, k.value(), Optional.empty());

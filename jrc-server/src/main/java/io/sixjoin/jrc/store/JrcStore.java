@@ -40,6 +40,8 @@ public final class JrcStore implements AutoCloseable {
     private final JoinedNodes nodes;
     private final OscoreStateStore oscore;
     private final NetworkKeys network;
+    private final NetworkStatus status;
+    private final AdminChannel admin;
 
     private JrcStore(StoreLocation location, Db db, Clock clock, RandomGenerator random) {
         this.location = location;
@@ -48,6 +50,8 @@ public final class JrcStore implements AutoCloseable {
         this.nodes = new JoinedNodes(db, clock, random);
         this.oscore = new OscoreStateStore(db);
         this.network = new NetworkKeys(db, clock);
+        this.status = new NetworkStatus(db);
+        this.admin = new AdminChannel(db, clock);
     }
 
     /**
@@ -161,6 +165,16 @@ public final class JrcStore implements AutoCloseable {
     /** Network link-layer keys and network settings. */
     public NetworkKeys network() {
         return network;
+    }
+
+    /** Node addresses, acknowledged key generations and a value-free key listing, for administration. */
+    public NetworkStatus status() {
+        return status;
+    }
+
+    /** Requests from the CLI to the running JRC, and the JRC's heartbeat and counters. */
+    public AdminChannel admin() {
+        return admin;
     }
 
     /** The schema version of the open database (for diagnostics). */

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
     /** The schema version this build writes. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final List<List<String>> MIGRATIONS = List.of(
             // v0 -> v1
@@ -55,7 +55,22 @@ final class Schema {
                             + " PRIMARY KEY (generation, key_id))",
                     "CREATE TABLE setting ("
                             + " name TEXT PRIMARY KEY,"
-                            + " value TEXT NOT NULL)"));
+                            + " value TEXT NOT NULL)"),
+            // v1 -> v2
+            List.of(
+                    // Where the node's Join Request came from ("[address]:port"), so the JRC can send it
+                    // Parameter Updates; null for nodes that joined before this column existed.
+                    "ALTER TABLE joined_node ADD COLUMN last_address TEXT",
+                    // The CLI's way to ask the running JRC for work: it shares only the store with the JRC.
+                    // AUTOINCREMENT so an id a waiting CLI holds is never reused for another request.
+                    "CREATE TABLE admin_request ("
+                            + " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            + " kind TEXT NOT NULL,"
+                            + " argument TEXT,"
+                            + " created_at INTEGER NOT NULL,"
+                            + " state TEXT NOT NULL"
+                            + " CHECK (state IN ('PENDING', 'RUNNING', 'DONE', 'FAILED', 'CANCELLED')),"
+                            + " result TEXT)"));
 
     private Schema() {
     }

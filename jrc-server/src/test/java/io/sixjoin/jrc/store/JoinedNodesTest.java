@@ -118,7 +118,9 @@ class JoinedNodesTest {
     private static void fill(JrcStore store, int count) {
         store.query("fill", c -> {
             try (Statement tx = c.createStatement();
-                    PreparedStatement s = c.prepareStatement("INSERT INTO joined_node VALUES (?, ?, ?, 0, 0, 0)")) {
+                    PreparedStatement s = c.prepareStatement("INSERT INTO joined_node"
+                            + " (pledge_id, network_id, short_address, role, joined_at, key_generation)"
+                            + " VALUES (?, ?, ?, 0, 0, 0)")) {
                 tx.execute("BEGIN");
                 for (int i = 0; i < count; i++) {
                     s.setBytes(1, id(1_000_000 + i).bytes());
@@ -135,7 +137,9 @@ class JoinedNodesTest {
 
     private static void insertRaw(JrcStore store, byte[] pledge, int address) {
         store.query("insert raw", c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO joined_node VALUES (?, ?, ?, 0, 0, 0)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO joined_node"
+                    + " (pledge_id, network_id, short_address, role, joined_at, key_generation)"
+                    + " VALUES (?, ?, ?, 0, 0, 0)")) {
                 s.setBytes(1, pledge);
                 s.setString(2, NET);
                 s.setInt(3, address);

@@ -7,6 +7,8 @@ import io.sixjoin.cbor.cojp.JoinRequest;
 import io.sixjoin.cbor.cojp.JoinRequestCodec;
 import io.sixjoin.cbor.cojp.UnsupportedConfiguration;
 import io.sixjoin.cbor.cojp.UnsupportedConfigurationCodec;
+import io.sixjoin.stack.coap.ExtendedTokenUdpDataParser;
+import io.sixjoin.stack.coap.ExtendedTokenUdpDataSerializer;
 import io.sixjoin.stack.oscore.SingleContextDb;
 import java.net.InetSocketAddress;
 import org.eclipse.californium.core.coap.CoAP;
@@ -15,8 +17,6 @@ import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.coap.Token;
-import org.eclipse.californium.core.network.serialization.UdpDataParser;
-import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.eclipse.californium.elements.AddressEndpointContext;
 import org.eclipse.californium.elements.util.Bytes;
 import org.eclipse.californium.oscore.OSCoreCtx;
@@ -53,8 +53,17 @@ public final class PledgeJoinExchange {
         return ctx.getSenderSeq();
     }
 
-    /** Restores the sequence number after a reboot (from non-volatile memory, RFC 8613 App. B.1.1). */
+    /**
+     * Restores the sequence number after a reboot (from non-volatile memory, RFC 8613 App. B.1.1).
+     *
+     * @throws IllegalArgumentException if {@code seq} is negative or beyond what cf-oscore's {@code int} sequence
+     *                                  number holds: truncating it would restart at a used number (nonce reuse)
+     */
     public synchronized void setNextSequence(long seq) {
+        if (seq < 0 || seq > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("sender sequence number " + seq + " is outside 0.." + Integer.MAX_VALUE
+                    + " (cf-oscore limit); this PSK needs re-provisioning");
+        }
         ctx.setSenderSeq((int) seq);
     }
 
@@ -79,7 +88,7 @@ public final class PledgeJoinExchange {
         int seq = ctx.getSenderSeq();
         try {
             Request protectedRequest = RequestEncryptor.encrypt(db, request);
-            return new Protected(new UdpDataSerializer().getByteArray(protectedRequest), seq, token);
+            return new Protected(new ExtendedTokenUdpDataSerializer().getByteArray(protectedRequest), seq, token);
         } catch (OSException e) {
             throw new IllegalStateException("cannot protect a Join Request: " + e.getMessage(), e);
         }
@@ -108,7 +117,7 @@ public final class PledgeJoinExchange {
     public synchronized Answer unprotect(byte[] datagram, int requestSequence) {
         Response response;
         try {
-            Message m = new UdpDataParser().parseMessage(datagram);
+            Message m = new ExtendedTokenUdpDataParser().parseMessage(datagram);
             if (!(m instanceof Response r)) {
                 return new Answer.Discarded("not a response");
             }

@@ -1,0 +1,67 @@
+package io.sixjoin.jrc.join;
+
+import io.sixjoin.stack.cojp.PledgeId;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Optional;
+import org.eclipse.californium.core.coap.CoAP;
+
+/**
+ * Where a joined node serves {@code /j} for Parameter Updates, worked out at its join. A Join Request's source is
+ * the node itself only when the pledge talked to the JRC directly (a 6LBR pledge, a host on IPv4, or a node whose
+ * address carries its own EUI-64 interface identifier); through a Join Proxy the source is the proxy. Then, as
+ * RFC 9031 §8.2 says, the node's address is derived: the mesh's /64 prefix (that of the proxy, or of the JRC's
+ * mesh address when the proxy spoke link-local) plus the modified EUI-64 interface identifier (RFC 4291 App. A),
+ * port 5683.
+ */
+public final class NodeAddress {
+    private NodeAddress() {
+    }
+
+    /** The address to record for {@code pledge}, whose Join Request came from {@code peer}. */
+    public static InetSocketAddress forJoin(PledgeId pledge, InetSocketAddress peer, Optional<Inet6Address> mesh) {
+        if (!(peer.getAddress() instanceof Inet6Address v6) || pledge.length() != 8) {
+            return peer;
+        }
+        byte[] a = v6.getAddress();
+        if (Arrays.equals(Arrays.copyOfRange(a, 8, 16), interfaceId(pledge))) {
+            return peer; // the pledge itself
+        }
+        if (v6.isLinkLocalAddress()) {
+            return mesh.flatMap(m -> derive(m, pledge)).orElse(peer);
+        }
+        return derive(v6, pledge).orElse(peer);
+    }
+
+    /** {@code prefixSource}'s /64 plus the pledge's modified EUI-64 interface identifier, port 5683. */
+    public static Optional<InetSocketAddress> derive(Inet6Address prefixSource, PledgeId pledge) {
+        if (pledge.length() != 8) {
+            return Optional.empty(); // only an EUI-64 maps to an interface identifier
+        }
+        byte[] a = prefixSource.getAddress();
+        System.arraycopy(interfaceId(pledge), 0, a, 8, 8);
+        try {
+            return Optional.of(new InetSocketAddress(InetAddress.getByAddress(a), CoAP.DEFAULT_COAP_PORT));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("16 bytes are always an IPv6 address", e);
+        }
+    }
+
+    /** A 16-byte address as {@link Inet6Address}. */
+    public static Inet6Address toInet6(io.sixjoin.cbor.cojp.ByteString address) {
+        try {
+            return (Inet6Address) InetAddress.getByAddress(address.toByteArray());
+        } catch (UnknownHostException | ClassCastException e) {
+            throw new IllegalArgumentException("not an IPv6 address", e);
+        }
+    }
+
+    private static byte[] interfaceId(PledgeId pledge) {
+        byte[] iid = pledge.bytes();
+        iid[0] ^= 0x02; // the universal/local bit is inverted in a modified EUI-64
+        return iid;
+    }
+}

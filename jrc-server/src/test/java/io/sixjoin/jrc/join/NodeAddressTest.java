@@ -1,0 +1,46 @@
+package io.sixjoin.jrc.join;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sixjoin.stack.cojp.PledgeId;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Where Parameter Updates go: the node itself, never the Join Proxy its request came through. */
+class NodeAddressTest {
+    static final PledgeId NODE = PledgeId.parse("00124b0014b5d2a1");
+
+    static InetSocketAddress at(String ip, int port) throws Exception {
+        return new InetSocketAddress(InetAddress.getByName(ip), port);
+    }
+
+    @Test
+    void aRequestFromTheNodesOwnAddressIsKept() throws Exception {
+        InetSocketAddress direct = at("bbbb::212:4b00:14b5:d2a1", 61616); // modified EUI-64: 00 -> 02
+        assertEquals(direct, NodeAddress.forJoin(NODE, direct, Optional.empty()));
+    }
+
+    @Test
+    void throughAJoinProxyTheAddressIsDerivedFromThePrefix() throws Exception {
+        InetSocketAddress proxy = at("bbbb::1415:92cc:0:2", 5683);
+        assertEquals(at("bbbb::212:4b00:14b5:d2a1", 5683), NodeAddress.forJoin(NODE, proxy, Optional.empty()));
+    }
+
+    @Test
+    void aLinkLocalProxyUsesTheJrcMeshPrefix() throws Exception {
+        InetSocketAddress proxy = at("fe80::1415:92cc:0:2", 5683);
+        Inet6Address mesh = (Inet6Address) InetAddress.getByName("cccc::1");
+        assertEquals(at("cccc::212:4b00:14b5:d2a1", 5683), NodeAddress.forJoin(NODE, proxy, Optional.of(mesh)));
+    }
+
+    @Test
+    void ipv4PeersAndNonEui64IdentifiersAreTakenAsTheyAre() throws Exception {
+        InetSocketAddress v4 = at("127.0.0.1", 40000);
+        assertEquals(v4, NodeAddress.forJoin(NODE, v4, Optional.empty()));
+        InetSocketAddress proxy = at("bbbb::2", 5683);
+        assertEquals(proxy, NodeAddress.forJoin(PledgeId.parse("0102"), proxy, Optional.empty()));
+    }
+}
