@@ -198,6 +198,69 @@ class JrcServerTest {
         }
     }
 
+    /**
+     * A Join Request as openwsn-fw's stateless join proxy forwards it (openwsn-serial.md §3.4–3.5): the pledge's NON
+     * POST with a 1-byte token, Uri-Host and Proxy-Scheme stripped by the proxy (Class U, so OSCORE still
+     * verifies), and option 40 carrying the pledge's IID, which the JRC must echo outside OSCORE.
+     */
+    @Test
+    void openWsnJoinProxyRequestGetsOption40Echoed() throws Exception {
+        jrc.close();
+        jrc = startJrc(JrcProfile.OPENWSN);
+        try (UdpPledge p = new UdpPledge(NODE, PSK, address)) {
+            Protected r = p.exchange.protect(JoinRequest.of(new byte[] {(byte) 0xfe, (byte) 0xca}), CoAP.Type.NON,
+                    0x0042, org.eclipse.californium.core.coap.Token.fromProvider(new byte[] {0x17}));
+            org.eclipse.californium.core.coap.Request forwarded = (org.eclipse.californium.core.coap.Request)
+                    new org.eclipse.californium.core.network.serialization.UdpDataParser().parseMessage(r.datagram());
+            forwarded.getOptions().removeUriHost();
+            forwarded.getOptions().removeProxyScheme();
+            byte[] iid = HexFormat.of().parseHex("02124b0014b5d2a1");
+            forwarded.getOptions().addOption(io.sixjoin.stack.cojp.OpenWsnStatelessProxy.OPTION.create(iid));
+            byte[] datagram = new org.eclipse.californium.core.network.serialization.UdpDataSerializer()
+                    .getByteArray(forwarded);
+            // the option bytes as the firmware writes them: after OSCORE (9), delta 31 = 0xd0+ext 18, length 8
+            assertTrue(HexFormat.of().formatHex(datagram).contains("d81202124b0014b5d2a1"),
+                    HexFormat.of().formatHex(datagram));
+            p.send(datagram);
+            byte[] answer = p.receive(3000).orElseThrow();
+            org.eclipse.californium.core.coap.Response response = (org.eclipse.californium.core.coap.Response)
+                    new org.eclipse.californium.core.network.serialization.UdpDataParser(false,
+                            io.sixjoin.stack.cojp.OpenWsnStatelessProxy.REGISTRY).parseMessage(answer);
+            assertEquals(CoAP.Type.NON, response.getType());
+            assertArrayEquals(new byte[] {0x17}, response.getToken().getBytes());
+            assertArrayEquals(iid, response.getOptions().getOtherOption(
+                    io.sixjoin.stack.cojp.OpenWsnStatelessProxy.OPTION).getValue());
+            Configuration c = assertInstanceOf(Answer.Joined.class, p.exchange.unprotect(answer, r.sequence()))
+                    .configuration().configuration();
+            // exactly what openwsn-fw's parser accepts: {2: [1, key]}
+            assertEquals(1, c.keySet().orElseThrow().size());
+            assertTrue(c.shortIdentifier().isEmpty());
+        }
+    }
+
+    @Test
+    void insecureDefaultPskAdmitsAnUnprovisionedOpenWsnMoteOnlyWhenAskedFor() throws Exception {
+        String moteEui = "141592cc00000002";
+        String openWsnPsk = "deadbeefcafedeadbeefcafedeadbeef";
+        jrc.close();
+        jrc = startJrc(JrcProfile.OPENWSN);
+        try (UdpPledge p = new UdpPledge(moteEui, openWsnPsk, address)) {
+            assertTrue(p.join(JoinRequest.of(NETWORK)).isEmpty(), "admitted without the insecure flag");
+        }
+        jrc.close();
+        JrcConfig insecure = new JrcConfig(List.of(new InetSocketAddress("127.0.0.1", 0)), Optional.empty(),
+                StoreLocation.dataDirectory(dir.resolve("data")), Optional.of("cafe"), JrcProfile.OPENWSN, true,
+                OptionalLong.empty(), Optional.empty(), OptionalLong.empty(), RateLimiter.Limits.NONE);
+        jrc = JrcServer.start(insecure, Clock.systemUTC(), new SecureRandom(), JoinLog.NONE, null);
+        address = jrc.boundAddresses().get(0);
+        try (UdpPledge p = new UdpPledge(moteEui, openWsnPsk, address)) {
+            p.exchange.setNextSequence(5); // the first attempt's sequence numbers were seen by nobody, but be safe
+            assertInstanceOf(Answer.Joined.class, p.join(JoinRequest.of(NETWORK)).orElseThrow());
+        }
+        // provisioned on first contact, so its replay window is durable like anyone else's
+        assertTrue(jrc.store().pledges().find(PledgeId.parse(moteEui)).isPresent());
+    }
+
     @Test
     void openWsnProfileAnswersOnlyTheOneKeyFirmwareAccepts() throws Exception {
         jrc.close();
