@@ -4,10 +4,10 @@ import java.net.Inet6Address;
 
 /**
  * The RFC 1071 one's-complement sum over an RFC 8200 §8.1 pseudo-header and an upper-layer message, shared
- * by UDP now and ICMPv6 later (same pseudo-header, different next-header value). Kept package-private: the
- * public contract is that encoders fill the field and decoders verify it, never that callers juggle sums.
+ * by UDP now and ICMPv6 later (same pseudo-header, different next-header value). Public so that the ICMPv6 codec
+ * in {@code io.sixjoin.stack.rpl} shares it; encoders still fill the field and decoders verify it.
  */
-final class InternetChecksum {
+public final class InternetChecksum {
     private InternetChecksum() {
     }
 
@@ -15,8 +15,8 @@ final class InternetChecksum {
      * The checksum to put on the wire for {@code message}, whose checksum field must hold zero while summed.
      * RFC 768 sends a computed zero as 0xFFFF, which in IPv6 also keeps it distinct from "no checksum".
      */
-    static int compute(Inet6Address source, Inet6Address destination, int nextHeader, byte[] message, int offset,
-            int length) {
+    public static int compute(Inet6Address source, Inet6Address destination, int nextHeader, byte[] message,
+            int offset, int length) {
         int folded = fold(pseudoHeaderSum(source, destination, nextHeader, length) + sum(message, offset, length));
         int checksum = ~folded & 0xFFFF;
         return checksum == 0 ? 0xFFFF : checksum;
@@ -26,7 +26,7 @@ final class InternetChecksum {
      * Whether {@code message}, checksum field included, verifies: the sum over everything is all ones. Both
      * encodings of one's-complement zero in the field are accepted here; the zero field is refused earlier.
      */
-    static boolean verifies(Inet6Address source, Inet6Address destination, int nextHeader, byte[] message,
+    public static boolean verifies(Inet6Address source, Inet6Address destination, int nextHeader, byte[] message,
             int offset, int length) {
         return fold(pseudoHeaderSum(source, destination, nextHeader, length) + sum(message, offset, length))
                 == 0xFFFF;
