@@ -1,0 +1,121 @@
+package io.sixjoin.bridge;
+
+import io.sixjoin.bridge.uplink.Uplink;
+import io.sixjoin.cbor.cojp.JoinRequest;
+import io.sixjoin.cbor.cojp.LinkLayerKey;
+import io.sixjoin.cbor.cojp.Role;
+import io.sixjoin.stack.cojp.PledgeId;
+import io.sixjoin.stack.cojp.PledgeJoinExchange;
+import io.sixjoin.stack.ipv6.Ipv6FormatException;
+import io.sixjoin.stack.ipv6.Ipv6Packet;
+import io.sixjoin.stack.ipv6.UdpDatagram;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.Random;
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.Token;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge's own CoJP join (RFC 9031, role 6LBR), as the pledge side over the uplink: each {@link #send} is a
+ * fresh OSCORE-protected NON request (new sequence number, message ID and token) from {@code <prefix>::<IID>}
+ * to the configured JRC address, and {@link #answer} turns what comes back to that address into the network
+ * key, or nothing. Retry timing belongs to {@link BorderRouterSession}. The key never reaches a log line.
+ */
+final class SelfJoin {
+    /** The network key the JRC gave us, for SETROOT. */
+    record NetworkKey(int index, byte[] value) {
+        @Override
+        public String toString() {
+            return "NetworkKey[index " + index + ", value [redacted]]";
+        }
+    }
+
+    static final int COAP_PORT = 5683;
+    static final int HOP_LIMIT = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SelfJoin.class);
+
+    private final BridgeConfig config;
+    private final PledgeJoinExchange exchange;
+    private final Uplink uplink;
+    private final BridgeStats stats;
+    private final Random random;
+    private final Inet6Address ownAddress;
+    private int messageId;
+    private int pendingSequence = -1;
+
+    /** @param moteEui the border-router mote's EUI-64: the default pledge identifier and IID */
+    SelfJoin(BridgeConfig config, long moteEui, Uplink uplink, BridgeStats stats, Random random) {
+        this.config = config;
+        PledgeId id = config.pledgeId().orElseGet(() -> PledgeId.of(Mesh.bytes(moteEui)));
+        this.exchange = new PledgeJoinExchange(config.psk(), id);
+        this.uplink = uplink;
+        this.stats = stats;
+        this.random = random;
+        long iid = id.length() == 8 ? ByteBuffer.wrap(id.bytes()).getLong() : moteEui;
+        this.ownAddress = Mesh.address(config.prefix(), iid);
+        this.messageId = random.nextInt(0x10000);
+    }
+
+    PledgeId pledge() {
+        return exchange.pledge();
+    }
+
+    /** The source of our requests, where the JRC's answer comes back to. */
+    Inet6Address ownAddress() {
+        return ownAddress;
+    }
+
+    /** Sends one Join Request; a refused send is counted, and the caller's timer retries. */
+    void send() {
+        byte[] token = new byte[2];
+        random.nextBytes(token);
+        JoinRequest request = new JoinRequest(Optional.of(Role.SIXLBR), config.networkId(), Optional.empty());
+        PledgeJoinExchange.Protected p = exchange.protect(request, CoAP.Type.NON, messageId++ & 0xFFFF,
+                new Token(token));
+        pendingSequence = p.sequence();
+        byte[] packet = new UdpDatagram(COAP_PORT, COAP_PORT, p.datagram())
+                .toIpv6(ownAddress, config.jrcAddress(), HOP_LIMIT).encode();
+        try {
+            uplink.send(packet);
+        } catch (IOException e) {
+            stats.drop(BridgeStats.Drop.UPLINK_FAILED);
+            LOG.debug("join request not sent: {}", e.getMessage());
+        }
+    }
+
+    /** Reads a packet addressed to us; the network key if it is the JRC admitting us. */
+    Optional<NetworkKey> answer(Ipv6Packet packet) {
+        if (pendingSequence < 0) {
+            return Optional.empty();
+        }
+        byte[] coap;
+        try {
+            coap = UdpDatagram.parse(packet).payload();
+        } catch (Ipv6FormatException e) {
+            return Optional.empty();
+        }
+        PledgeJoinExchange.Answer answer = exchange.unprotect(coap, pendingSequence);
+        if (answer instanceof PledgeJoinExchange.Answer.Joined joined) {
+            Optional<LinkLayerKey> k = joined.configuration().configuration().keySet()
+                    .flatMap(list -> list.stream().findFirst());
+            if (k.isEmpty()) {
+                LOG.warn("the JRC admitted the bridge but sent no link-layer key; retrying");
+                return Optional.empty();
+            }
+            return Optional.of(new NetworkKey((int) k.get().keyId(), k.get().keyValue()));
+        }
+        if (answer instanceof PledgeJoinExchange.Answer.Refused refused) {
+            LOG.warn("the JRC refused the bridge's join: {}", refused.diagnostic());
+        } else if (answer instanceof PledgeJoinExchange.Answer.Invalid invalid) {
+            LOG.warn("the JRC's answer to the bridge's join is invalid: {}", invalid.why());
+        } else if (answer instanceof PledgeJoinExchange.Answer.Discarded discarded) {
+            LOG.debug("datagram for the bridge discarded: {}", discarded.why());
+        }
+        return Optional.empty();
+    }
+}
