@@ -7,10 +7,12 @@ import io.sixjoin.cbor.cojp.JoinRequest;
 import io.sixjoin.cbor.cojp.JoinRequestCodec;
 import io.sixjoin.cbor.cojp.UnsupportedConfiguration;
 import io.sixjoin.cbor.cojp.UnsupportedConfigurationCodec;
+import io.sixjoin.cbor.cojp.UnsupportedParameter;
 import io.sixjoin.stack.coap.ExtendedTokenUdpDataParser;
 import io.sixjoin.stack.coap.ExtendedTokenUdpDataSerializer;
 import io.sixjoin.stack.oscore.SingleContextDb;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Message;
@@ -104,8 +106,15 @@ public final class PledgeJoinExchange {
         record Refused(UnsupportedConfiguration diagnostic) implements Answer {
         }
 
-        /** Protected, but its code or payload is not a valid CoJP answer (the pledge may retry). */
-        record Invalid(String why) implements Answer {
+        /**
+         * Protected, but its code or payload is not a valid CoJP answer (the pledge may retry). When a 2.04's
+         * Configuration failed to decode, {@code unsupported} names the parameter to report in label 8 of the next
+         * Join_Request (RFC 9031 §8.4.1).
+         */
+        record Invalid(String why, Optional<UnsupportedParameter> unsupported) implements Answer {
+            public Invalid(String why) {
+                this(why, Optional.empty());
+            }
         }
 
         /** Not a response protected with our context: silently discarded (RFC 9031 §7.3.2). */
@@ -136,7 +145,11 @@ public final class PledgeJoinExchange {
         }
         try {
             if (response.getCode() == ResponseCode.CHANGED) {
-                return new Answer.Joined(ConfigurationCodec.decodeWithReport(response.getPayload()));
+                try {
+                    return new Answer.Joined(ConfigurationCodec.decodeWithReport(response.getPayload()));
+                } catch (CojpDecodeException e) {
+                    return new Answer.Invalid(e.getMessage(), e.toUnsupportedParameter());
+                }
             }
             if (response.getCode() == ResponseCode.BAD_REQUEST) {
                 return new Answer.Refused(UnsupportedConfigurationCodec.decode(response.getPayload()));
