@@ -1,6 +1,7 @@
 package io.sixjoin.cli;
 
 import io.sixjoin.bridge.Bridge;
+import io.sixjoin.bridge.SequenceFiles;
 import io.sixjoin.bridge.BridgeConfig;
 import io.sixjoin.bridge.serial.PortLister;
 import io.sixjoin.bridge.serial.SerialLinks;
@@ -102,6 +103,11 @@ public final class BridgeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Read settings from a properties file.")
     Path configFile;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where the bridge keeps the sequence numbers of its own join across restarts"
+                    + " (default: ./sixjoin-data/bridge).")
+    Path stateDir;
+
     /** Released by the shutdown hook; tests release it to stop a running bridge. */
     final CountDownLatch stop = new CountDownLatch(1);
 
@@ -140,7 +146,9 @@ public final class BridgeCommand implements Callable<Integer> {
         PrintWriter out = out();
         Bridge bridge;
         try {
-            bridge = Bridge.builder(config).uplink(uplink).console(line -> {
+            Path state = Optional.ofNullable(stateDir).or(() -> file.string("state-dir").map(Path::of))
+                    .orElse(Path.of("sixjoin-data", "bridge"));
+            bridge = Bridge.builder(config).uplink(uplink).sequences(SequenceFiles.in(state)).console(line -> {
                 out.println(line);
                 out.flush();
             }).build().start();

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * never repeat a value, since the value may be the PSK.
  */
 final class BridgeSettingsFile {
-    static final Set<String> KEYS = Set.of("serial", "baud", "jrc-tunnel", "eui64", "psk", "network-id", "prefix",
+    static final Set<String> KEYS = Set.of("state-dir", "serial", "baud", "jrc-tunnel", "eui64", "psk", "network-id", "prefix",
             "jrc-address", "pcap", "pcap-lowpan", "log-mote-output", "status-interval");
     static final long MAX_BYTES = 64 * 1024;
     static final BridgeSettingsFile EMPTY = new BridgeSettingsFile(new Properties(), "");

@@ -82,6 +82,7 @@ class BridgeAgainstRealJrcTest {
             for (int run = 1; run <= 2; run++) {
                 // The second run is a restarted bridge: its join must not be refused as a replay.
                 try (Bridge bridge = Bridge.builder(config).uplink(new TunnelUplink(tunnel.getAddress(), null))
+                        .sequences(io.sixjoin.bridge.SequenceFiles.in(tmp.resolve("bridge-state")))
                         .build().start(); Socket line = moteServer.accept()) {
                     Thread mote = new Thread(() -> playMote(line, setRoots), "minimal-mote");
                     mote.setDaemon(true);
@@ -99,6 +100,10 @@ class BridgeAgainstRealJrcTest {
                 }
                 setRoots.clear();
             }
+            // The restarted bridge resumed above every sequence number it had used (RFC 8613 App. B.1.1), so the
+            // JRC never saw a replay: a bridge that started again at 0 would be dropped until it caught up.
+            assertEquals(0, jrc.stats().get(io.sixjoin.jrc.JrcStats.Event.DROP_REPLAY));
+            assertEquals(2, jrc.stats().get(io.sixjoin.jrc.JrcStats.Event.JOINED));
         }
     }
 

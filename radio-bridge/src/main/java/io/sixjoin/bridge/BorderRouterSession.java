@@ -9,6 +9,9 @@ import io.sixjoin.stack.openwsn.StatusElement;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import io.sixjoin.stack.cojp.JumpAheadSequence;
+import io.sixjoin.stack.cojp.PledgeId;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -67,6 +70,7 @@ public final class BorderRouterSession {
     private boolean echoOk;
     private StatusElement.IdManager identity;
     private SelfJoin selfJoin;
+    private final Function<PledgeId, JumpAheadSequence.Store> sequences;
     private int joinAttempts;
     private long joinTimeout;
     private SelfJoin.NetworkKey key;
@@ -74,6 +78,13 @@ public final class BorderRouterSession {
 
     BorderRouterSession(BridgeConfig config, Mesh mesh, Predicate<HostFrame> toMote, Uplink uplink, BridgeStats stats,
             ScheduledExecutorService loop, LongSupplier millis, Random random, String lineName, Timing timing) {
+        this(config, mesh, toMote, uplink, stats, loop, millis, random, lineName, timing, SequenceFiles.inMemory());
+    }
+
+    BorderRouterSession(BridgeConfig config, Mesh mesh, Predicate<HostFrame> toMote, Uplink uplink, BridgeStats stats,
+            ScheduledExecutorService loop, LongSupplier millis, Random random, String lineName, Timing timing,
+            Function<PledgeId, JumpAheadSequence.Store> sequences) {
+        this.sequences = Objects.requireNonNull(sequences);
         this.config = Objects.requireNonNull(config);
         this.mesh = Objects.requireNonNull(mesh);
         this.toMote = Objects.requireNonNull(toMote);
@@ -232,7 +243,7 @@ public final class BorderRouterSession {
     private void startJoin() {
         state = State.JOINING;
         if (selfJoin == null) {
-            selfJoin = new SelfJoin(config, identity.eui64(), uplink, stats, random);
+            selfJoin = new SelfJoin(config, identity.eui64(), uplink, stats, random, sequences);
             mesh.ownAddress(selfJoin.ownAddress());
             LOG.info("joining the JRC as 6LBR pledge {} via {}", selfJoin.pledge().hex(), uplink.describe());
         }

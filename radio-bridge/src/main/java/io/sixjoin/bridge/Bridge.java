@@ -1,5 +1,7 @@
 package io.sixjoin.bridge;
 
+import io.sixjoin.stack.cojp.JumpAheadSequence;
+import io.sixjoin.stack.cojp.PledgeId;
 import io.sixjoin.bridge.pcap.PacketCapture;
 import io.sixjoin.bridge.serial.LinkOpener;
 import io.sixjoin.bridge.serial.SerialLinks;
@@ -24,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +88,7 @@ public final class Bridge implements Closeable {
             }
         });
         this.session = new BorderRouterSession(config, mesh, channel::send, uplink, stats, loop, clock::millis,
-                b.random, channel.describe(), b.timing);
+                b.random, channel.describe(), b.timing, b.sequences);
         this.downstream = new DownstreamPipeline(mesh, capture, stats, config.fragmentSize(), channel::send,
                 session::ownPacket);
         this.upstream = new UpstreamPipeline(mesh, uplink, capture, stats,
@@ -209,6 +212,7 @@ public final class Bridge implements Closeable {
         private LinkOpener opener;
         private Consumer<String> console = s -> LOG.info(s);
         private BorderRouterSession.Timing timing = BorderRouterSession.Timing.DEFAULT;
+        private Function<PledgeId, JumpAheadSequence.Store> sequences = SequenceFiles.inMemory();
 
         private Builder(BridgeConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -245,6 +249,16 @@ public final class Bridge implements Closeable {
         /** Shorter retry timers, for tests. */
         Builder timing(BorderRouterSession.Timing t) {
             this.timing = t;
+            return this;
+        }
+
+        /**
+         * Where the bridge keeps the sequence numbers of its own Join Requests across restarts (the CLI uses
+         * {@link SequenceFiles#in}); by default only in memory, which is right only for a bridge that never restarts
+         * under the same PSK.
+         */
+        public Builder sequences(Function<PledgeId, JumpAheadSequence.Store> s) {
+            this.sequences = Objects.requireNonNull(s);
             return this;
         }
 

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.function.Function;
+import io.sixjoin.stack.cojp.JumpAheadSequence;
+import io.sixjoin.stack.cojp.NonVolatileSequence;
 import java.util.Random;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.Token;
@@ -47,12 +50,19 @@ final class SelfJoin {
     private final Inet6Address ownAddress;
     private int messageId;
     private int pendingSequence = -1;
+    private final NonVolatileSequence sequence;
 
-    /** @param moteEui the border-router mote's EUI-64: the default pledge identifier and IID */
-    SelfJoin(BridgeConfig config, long moteEui, Uplink uplink, BridgeStats stats, Random random) {
+    /**
+     * @param moteEui   the border-router mote's EUI-64: the default pledge identifier and IID
+     * @param sequences the non-volatile memory of each pledge identity's sequence numbers
+     */
+    SelfJoin(BridgeConfig config, long moteEui, Uplink uplink, BridgeStats stats, Random random,
+            Function<PledgeId, JumpAheadSequence.Store> sequences) {
         this.config = config;
         PledgeId id = config.pledgeId().orElseGet(() -> PledgeId.of(Mesh.bytes(moteEui)));
         this.exchange = new PledgeJoinExchange(config.psk(), id);
+        // Booting the sequence jumps past every number a previous run of this bridge may have used (App. B.1.1).
+        this.sequence = new JumpAheadSequence(sequences.apply(id));
         this.uplink = uplink;
         this.stats = stats;
         this.random = random;
@@ -75,6 +85,7 @@ final class SelfJoin {
         byte[] token = new byte[2];
         random.nextBytes(token);
         JoinRequest request = new JoinRequest(Optional.of(Role.SIXLBR), config.networkId(), Optional.empty());
+        exchange.setNextSequence(sequence.next());
         PledgeJoinExchange.Protected p = exchange.protect(request, CoAP.Type.NON, messageId++ & 0xFFFF,
                 new Token(token));
         pendingSequence = p.sequence();
