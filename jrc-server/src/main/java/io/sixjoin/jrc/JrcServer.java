@@ -101,7 +101,7 @@ public final class JrcServer implements AutoCloseable {
             server.start();
             AdminService admin;
             try {
-                admin = AdminService.start(store, stats, contexts, server, config.jrcAddress(), random, clock,
+                admin = AdminService.start(store, stats, contexts, server, config.jrcAddress(), keys, clock,
                         adminSettings);
             } catch (RuntimeException e) {
                 server.destroy();

@@ -55,6 +55,10 @@ public final class Bridge implements Closeable {
     private final UpstreamPipeline upstream;
     private final DownstreamPipeline downstream;
     private final LogCodes logCodes = LogCodes.defaults();
+    /** Mote frames read but not yet handled; bounds the event loop's queue (see the frame listener). */
+    static final int MAX_FRAMES_IN_FLIGHT = 1024;
+    private final java.util.concurrent.Semaphore framesInFlight =
+            new java.util.concurrent.Semaphore(MAX_FRAMES_IN_FLIGHT);
 
     private Bridge(Builder b) throws IOException {
         this.config = b.config;
@@ -74,7 +78,18 @@ public final class Bridge implements Closeable {
         this.channel = new MoteChannel(opener, System::nanoTime, Sleeper.SYSTEM, stats, new MoteChannel.Listener() {
             @Override
             public void frame(MoteFrame frame) {
-                onLoop(() -> handle(frame));
+                // Backpressure: the serial reader waits while the loop is this far behind, so a fast TCP line
+                // (IoT-LAB, the emulator) cannot grow the loop's queue, and the heap, without bound.
+                framesInFlight.acquireUninterruptibly();
+                if (!onLoop(() -> {
+                    try {
+                        handle(frame);
+                    } finally {
+                        framesInFlight.release();
+                    }
+                })) {
+                    framesInFlight.release();
+                }
             }
 
             @Override
@@ -132,7 +147,8 @@ public final class Bridge implements Closeable {
         }
     }
 
-    private void onLoop(Runnable task) {
+    /** Queues {@code task} on the event loop; false if the loop is closing and the task was dropped. */
+    private boolean onLoop(Runnable task) {
         try {
             loop.execute(() -> {
                 try {
@@ -141,8 +157,9 @@ public final class Bridge implements Closeable {
                     LOG.error("bridge event failed", e);
                 }
             });
+            return true;
         } catch (RejectedExecutionException e) {
-            // closing: late events are dropped
+            return false; // closing: late events are dropped
         }
     }
 

@@ -132,11 +132,15 @@ public final class JoinDeliverer extends ServerMessageDeliverer {
                 stats.count(Event.DROP_DECRYPT_FAILED);
                 return;
             }
-            if (!ctx.commitReplay(seq)) {
+            // The window update, the join record and the node's address commit as one transaction, before the
+            // answer is protected under this request's nonce.
+            Optional<Response> answered = joins.atomically(() -> ctx.commitReplay(seq)
+                    ? Optional.of(answer(exchange, resolved.get(), inner.get(), start)) : Optional.empty());
+            if (answered.isEmpty()) {
                 stats.count(Event.DROP_REPLAY);
                 return;
             }
-            Response response = answer(exchange, resolved.get(), inner.get(), start);
+            Response response = answered.get();
             try {
                 response = ResponseEncryptor.encrypt(new SingleContextDb(ctx), response, ctx, false, false,
                         (int) seq);

@@ -52,6 +52,11 @@ public final class JoinService {
         this.check = new JoinRequestCheck(settings.networkId(), profile == JrcProfile.OPENWSN);
     }
 
+    /** Runs {@code work} so that all its store writes commit together (see {@link JrcStore#inTransaction}). */
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        return store.inTransaction("answer a join request", work);
+    }
+
     /** Handles the decrypted payload of a Join Request from an authenticated, provisioned pledge. */
     public JoinResult join(ProvisionedPledge pledge, byte[] payload) {
         Role provisioned = pledge.role() == PledgeRole.SIX_LBR ? Role.SIXLBR : Role.NODE;
@@ -85,7 +90,7 @@ public final class JoinService {
             return Configuration.empty().withKeySet(List.of(toLinkLayerKey(active)));
         }
         Set<CojpLabel> refused = refusedByPledge(request);
-        List<LinkLayerKey> keySet = store.network().list().stream()
+        List<LinkLayerKey> keySet = keys.current().stream()
                 .filter(k -> k.state() == KeyState.ACTIVE || k.state() == KeyState.PENDING)
                 .sorted(Comparator.comparingInt(NetworkKey::generation))
                 .map(JoinService::toLinkLayerKey)

@@ -20,9 +20,14 @@ final class Db implements AutoCloseable {
     private final Connection connection;
     private final boolean sqlite;
     private final String where;
+    /** Nesting of {@link #write} calls on the thread holding this monitor; only that thread touches it. */
+    private int depth;
+
+    private final StatementCache statements;
 
     Db(Connection connection, boolean sqlite, String where) {
-        this.connection = connection;
+        this.statements = new StatementCache(connection);
+        this.connection = statements.connection();
         this.sqlite = sqlite;
         this.where = where;
     }
@@ -36,9 +41,21 @@ final class Db implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction that is committed (durably) before this returns. */
+    /**
+     * Runs {@code work} in one transaction that is committed (durably) before this returns. Called while another
+     * {@code write} of the same thread is running, it joins that transaction instead (the monitor is reentrant),
+     * so a caller can make several stores' writes one commit — the JRC does that for each join.
+     */
     synchronized <T> T write(String what, Work<T> work) {
+        if (depth > 0) {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw unavailable(what, e);
+            }
+        }
         boolean committed = false;
+        depth++;
         try {
             begin();
             T result = work.run(connection);
@@ -48,6 +65,7 @@ final class Db implements AutoCloseable {
         } catch (SQLException e) {
             throw unavailable(what, e);
         } finally {
+            depth--;
             if (!committed) {
                 rollbackQuietly();
             }
@@ -100,6 +118,7 @@ final class Db implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            statements.closeAll();
             connection.close();
         } catch (SQLException e) {
             throw unavailable("close", e);

@@ -178,6 +178,15 @@ public final class JrcStore implements AutoCloseable {
     }
 
     /** The schema version of the open database (for diagnostics). */
+    /**
+     * Runs {@code work} as one transaction: every store write it makes commits together, or none does (a
+     * {@link RuntimeException} from {@code work} rolls all of it back and is rethrown). One commit instead of
+     * several is what keeps the JRC's per-join cost low.
+     */
+    public <T> T inTransaction(String what, java.util.function.Supplier<T> work) {
+        return db.write(what, c -> work.get());
+    }
+
     public int schemaVersion() {
         return db.read("read the schema version", Schema::userVersion);
     }

@@ -60,7 +60,7 @@ public final class AdminService implements AutoCloseable {
      * @param meshAddress the JRC's address in the mesh, used to derive node addresses not recorded at join
      */
     public static AdminService start(JrcStore store, JrcStats stats, PledgeContexts contexts, CoapServer server,
-            Optional<Inet6Address> meshAddress, RandomGenerator random, Clock clock, AdminSettings settings) {
+            Optional<Inet6Address> meshAddress, NetworkKeyRing keys, Clock clock, AdminSettings settings) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sixjoin-admin");
             t.setDaemon(true);
@@ -68,7 +68,7 @@ public final class AdminService implements AutoCloseable {
         });
         ParameterUpdater updater = new ParameterUpdater(contexts, server::getEndpoints, scheduler,
                 settings.updateTimeout());
-        Rekeying rekeying = new Rekeying(store, new NetworkKeyRing(store, random), updater,
+        Rekeying rekeying = new Rekeying(store, keys, updater,
                 new NodeAddresses(store, meshAddress), scheduler, settings.guardTime());
         AdminService service = new AdminService(store, stats, rekeying, scheduler, settings, clock);
         try {

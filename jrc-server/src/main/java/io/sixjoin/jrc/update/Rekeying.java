@@ -77,6 +77,7 @@ public final class Rekeying {
                 store.network().setState(k.generation(), KeyState.RETIRED);
             }
         }
+        keys.refresh(); // joiners from now on get the new generation only
         Map<PledgeId, String> unreachable = new LinkedHashMap<>();
         first.forEach((id, o) -> {
             if (!o.acknowledged()) {
