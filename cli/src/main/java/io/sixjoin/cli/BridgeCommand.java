@@ -148,7 +148,8 @@ public final class BridgeCommand implements Callable<Integer> {
         try {
             Path state = Optional.ofNullable(stateDir).or(() -> file.string("state-dir").map(Path::of))
                     .orElse(Path.of("sixjoin-data", "bridge"));
-            bridge = Bridge.builder(config).uplink(uplink).sequences(SequenceFiles.in(state)).console(line -> {
+            bridge = Bridge.builder(config).uplink(uplink).sequences(SequenceFiles.in(state))
+                    .replayWindows(SequenceFiles.windowsIn(state)).console(line -> {
                 out.println(line);
                 out.flush();
             }).build().start();

@@ -71,6 +71,7 @@ public final class BorderRouterSession {
     private StatusElement.IdManager identity;
     private SelfJoin selfJoin;
     private final Function<PledgeId, JumpAheadSequence.Store> sequences;
+    private final Function<PledgeId, SequenceFiles.WindowStore> windows;
     private int joinAttempts;
     private long joinTimeout;
     private SelfJoin.NetworkKey key;
@@ -78,13 +79,16 @@ public final class BorderRouterSession {
 
     BorderRouterSession(BridgeConfig config, Mesh mesh, Predicate<HostFrame> toMote, Uplink uplink, BridgeStats stats,
             ScheduledExecutorService loop, LongSupplier millis, Random random, String lineName, Timing timing) {
-        this(config, mesh, toMote, uplink, stats, loop, millis, random, lineName, timing, SequenceFiles.inMemory());
+        this(config, mesh, toMote, uplink, stats, loop, millis, random, lineName, timing, SequenceFiles.inMemory(),
+                SequenceFiles.windowsInMemory());
     }
 
     BorderRouterSession(BridgeConfig config, Mesh mesh, Predicate<HostFrame> toMote, Uplink uplink, BridgeStats stats,
             ScheduledExecutorService loop, LongSupplier millis, Random random, String lineName, Timing timing,
-            Function<PledgeId, JumpAheadSequence.Store> sequences) {
+            Function<PledgeId, JumpAheadSequence.Store> sequences,
+            Function<PledgeId, SequenceFiles.WindowStore> windows) {
         this.sequences = Objects.requireNonNull(sequences);
+        this.windows = Objects.requireNonNull(windows);
         this.config = Objects.requireNonNull(config);
         this.mesh = Objects.requireNonNull(mesh);
         this.toMote = Objects.requireNonNull(toMote);
@@ -243,7 +247,7 @@ public final class BorderRouterSession {
     private void startJoin() {
         state = State.JOINING;
         if (selfJoin == null) {
-            selfJoin = new SelfJoin(config, identity.eui64(), uplink, stats, random, sequences);
+            selfJoin = new SelfJoin(config, identity.eui64(), uplink, stats, random, sequences, windows);
             mesh.ownAddress(selfJoin.ownAddress());
             LOG.info("joining the JRC as 6LBR pledge {} via {}", selfJoin.pledge().hex(), uplink.describe());
         }
@@ -271,9 +275,23 @@ public final class BorderRouterSession {
         sendJoin();
     }
 
-    /** A packet the uplink delivered to the bridge's own address: the answer to its join. */
+    /** A packet the uplink delivered to the bridge's own address: the answer to its join, or a Parameter Update. */
     void ownPacket(Ipv6Packet packet) {
-        if (state != State.JOINING || selfJoin == null) {
+        if (selfJoin == null) {
+            return;
+        }
+        if (state != State.JOINING) {
+            if (key == null) {
+                return;
+            }
+            Optional<SelfJoin.NetworkKey> rekeyed = selfJoin.parameterUpdate(packet);
+            if (rekeyed.isPresent() && rekeyed.get().index() != key.index()) {
+                key = rekeyed.get();
+                LOG.info("the JRC rekeyed the network: key index {} goes to the mote", key.index());
+                if (state == State.ROOT || state == State.SETTING_ROOT) {
+                    startSetRoot(); // SETROOT 'Y' installs the new key as K1 and K2 in the mote
+                }
+            }
             return;
         }
         Optional<SelfJoin.NetworkKey> k = selfJoin.answer(packet);

@@ -103,7 +103,7 @@ public final class Bridge implements Closeable {
             }
         });
         this.session = new BorderRouterSession(config, mesh, channel::send, uplink, stats, loop, clock::millis,
-                b.random, channel.describe(), b.timing, b.sequences);
+                b.random, channel.describe(), b.timing, b.sequences, b.windows);
         this.downstream = new DownstreamPipeline(mesh, capture, stats, config.fragmentSize(), channel::send,
                 session::ownPacket);
         this.upstream = new UpstreamPipeline(mesh, uplink, capture, stats,
@@ -230,6 +230,7 @@ public final class Bridge implements Closeable {
         private Consumer<String> console = s -> LOG.info(s);
         private BorderRouterSession.Timing timing = BorderRouterSession.Timing.DEFAULT;
         private Function<PledgeId, JumpAheadSequence.Store> sequences = SequenceFiles.inMemory();
+        private Function<PledgeId, SequenceFiles.WindowStore> windows = SequenceFiles.windowsInMemory();
 
         private Builder(BridgeConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -276,6 +277,12 @@ public final class Bridge implements Closeable {
          */
         public Builder sequences(Function<PledgeId, JumpAheadSequence.Store> s) {
             this.sequences = Objects.requireNonNull(s);
+            return this;
+        }
+
+        /** Where the bridge keeps its replay window for the JRC's Parameter Updates (the CLI: a state file). */
+        public Builder replayWindows(Function<PledgeId, SequenceFiles.WindowStore> w) {
+            this.windows = Objects.requireNonNull(w);
             return this;
         }
 

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import io.sixjoin.stack.cojp.JumpAheadSequence;
 import io.sixjoin.stack.cojp.NonVolatileSequence;
+import io.sixjoin.stack.cojp.JoinedNodeServer;
+import io.sixjoin.stack.cojp.ConfigurationCheck;
 import java.util.Random;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.Token;
@@ -51,18 +53,23 @@ final class SelfJoin {
     private int messageId;
     private int pendingSequence = -1;
     private final NonVolatileSequence sequence;
+    private final JoinedNodeServer updates;
 
     /**
      * @param moteEui   the border-router mote's EUI-64: the default pledge identifier and IID
      * @param sequences the non-volatile memory of each pledge identity's sequence numbers
      */
     SelfJoin(BridgeConfig config, long moteEui, Uplink uplink, BridgeStats stats, Random random,
-            Function<PledgeId, JumpAheadSequence.Store> sequences) {
+            Function<PledgeId, JumpAheadSequence.Store> sequences,
+            Function<PledgeId, SequenceFiles.WindowStore> windows) {
         this.config = config;
         PledgeId id = config.pledgeId().orElseGet(() -> PledgeId.of(Mesh.bytes(moteEui)));
         this.exchange = new PledgeJoinExchange(config.psk(), id);
         // Booting the sequence jumps past every number a previous run of this bridge may have used (App. B.1.1).
         this.sequence = new JumpAheadSequence(sequences.apply(id));
+        SequenceFiles.WindowStore window = windows.apply(id);
+        // The bridge is a joined 6LBR too: it serves /j for the JRC's Parameter Updates (rekeying), RFC 9031 §8.2.
+        this.updates = new JoinedNodeServer(config.psk(), id, window.load(), window::save, ConfigurationCheck.acceptAll());
         this.uplink = uplink;
         this.stats = stats;
         this.random = random;
@@ -97,6 +104,43 @@ final class SelfJoin {
             stats.drop(BridgeStats.Drop.UPLINK_FAILED);
             LOG.debug("join request not sent: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Reads a packet the JRC addressed to the joined bridge: a Parameter Update is verified, answered through the
+     * uplink, and its newest link-layer key returned (the 6LBR installs new keys at once, RFC 9031 §8.4.3.1).
+     */
+    Optional<NetworkKey> parameterUpdate(Ipv6Packet packet) {
+        UdpDatagram udp;
+        try {
+            udp = UdpDatagram.parse(packet);
+        } catch (Ipv6FormatException e) {
+            return Optional.empty();
+        }
+        JoinedNodeServer.Outcome outcome = updates.onDatagram(udp.payload());
+        byte[] answer = null;
+        if (outcome instanceof JoinedNodeServer.Outcome.Updated u) {
+            answer = u.response();
+        } else if (outcome instanceof JoinedNodeServer.Outcome.Refused r) {
+            answer = r.response();
+        } else if (outcome instanceof JoinedNodeServer.Outcome.Repeated r) {
+            answer = r.response();
+        }
+        if (answer != null) {
+            byte[] reply = new UdpDatagram(COAP_PORT, udp.sourcePort(), answer)
+                    .toIpv6(ownAddress, packet.source(), HOP_LIMIT).encode();
+            try {
+                uplink.send(reply);
+            } catch (IOException e) {
+                stats.drop(BridgeStats.Drop.UPLINK_FAILED);
+            }
+        }
+        if (outcome instanceof JoinedNodeServer.Outcome.Updated u) {
+            Optional<LinkLayerKey> newest = u.configuration().keySet().flatMap(l -> l.isEmpty() ? Optional.empty()
+                    : Optional.of(l.get(l.size() - 1)));
+            return newest.map(k -> new NetworkKey((int) k.keyId(), k.keyValue()));
+        }
+        return Optional.empty();
     }
 
     /** Reads a packet addressed to us; the network key if it is the JRC admitting us. */

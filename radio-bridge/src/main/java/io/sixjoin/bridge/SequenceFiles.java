@@ -2,6 +2,7 @@ package io.sixjoin.bridge;
 
 import io.sixjoin.stack.cojp.JumpAheadSequence;
 import io.sixjoin.stack.cojp.PledgeId;
+import io.sixjoin.stack.oscore.ReplayWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -37,18 +38,81 @@ public final class SequenceFiles {
         return pledge -> new JumpAheadSequence.InMemoryStore();
     }
 
+    /**
+     * The bridge's replay window for Parameter Updates from the JRC (RFC 9031 §7.3.1: every update persisted),
+     * {@code DIR/<pledge-id>.window} as "highest bitmap"; same atomic write as the sequence file.
+     */
+    public static Function<PledgeId, WindowStore> windowsIn(Path directory) {
+        return pledge -> new FileWindowStore(new FileStore(directory, directory.resolve(pledge.hex() + ".window")));
+    }
+
+    /** Windows that live as long as the process (tests). */
+    public static Function<PledgeId, WindowStore> windowsInMemory() {
+        return pledge -> new WindowStore() {
+            private ReplayWindow window = ReplayWindow.EMPTY;
+
+            @Override
+            public ReplayWindow load() {
+                return window;
+            }
+
+            @Override
+            public void save(ReplayWindow w) {
+                window = w;
+            }
+        };
+    }
+
+    /** Non-volatile memory of one replay window. */
+    public interface WindowStore {
+        ReplayWindow load();
+
+        void save(ReplayWindow window);
+    }
+
+    private record FileWindowStore(FileStore file) implements WindowStore {
+        @Override
+        public ReplayWindow load() {
+            return file.loadText().map(t -> {
+                String[] parts = t.split(" ");
+                try {
+                    return new ReplayWindow(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException(file.file() + " is corrupt: delete it only together with giving"
+                            + " the bridge a new PSK", e);
+                }
+            }).orElse(ReplayWindow.EMPTY);
+        }
+
+        @Override
+        public void save(ReplayWindow w) {
+            file.saveText(w.highest() + " " + w.bitmap());
+        }
+    }
+
     private record FileStore(Path directory, Path file) implements JumpAheadSequence.Store {
+        java.util.Optional<String> loadText() {
+            try {
+                if (!Files.exists(file)) {
+                    return java.util.Optional.empty();
+                }
+                if (Files.size(file) > 64) {
+                    throw new IllegalStateException(file + " is not a bridge state file (too large); move it away");
+                }
+                return java.util.Optional.of(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+
         @Override
         public OptionalLong load() {
             try {
-                if (!Files.exists(file)) {
+                java.util.Optional<String> read = loadText();
+                if (read.isEmpty()) {
                     return OptionalLong.empty();
                 }
-                if (Files.size(file) > 32) {
-                    throw new IllegalStateException(file + " is not a sequence file (too large); move it away");
-                }
-                String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
-                long value = Long.parseLong(text);
+                long value = Long.parseLong(read.get());
                 if (value < 0) {
                     throw new NumberFormatException("negative");
                 }
@@ -57,13 +121,15 @@ public final class SequenceFiles {
                 // Guessing a value could reuse a nonce; the operator must decide (new PSK, or restore the file).
                 throw new IllegalStateException(file + " is corrupt (" + e.getMessage() + "): give the bridge a new"
                         + " PSK and delete the file, or restore it from a backup", e);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
             }
         }
 
         @Override
         public void save(long value) {
+            saveText(Long.toString(value));
+        }
+
+        void saveText(String value) {
             try {
                 if (!Files.isDirectory(directory)) {
                     Files.createDirectories(directory,

@@ -26,9 +26,10 @@ public final class NodeAddress {
         if (!(peer.getAddress() instanceof Inet6Address v6) || pledge.length() != 8) {
             return peer;
         }
-        byte[] a = v6.getAddress();
-        if (Arrays.equals(Arrays.copyOfRange(a, 8, 16), interfaceId(pledge))) {
-            return peer; // the pledge itself
+        byte[] iid = Arrays.copyOfRange(v6.getAddress(), 8, 16);
+        // OpenWSN forms IIDs from the EUI-64 as is, RFC 4291 with the U/L bit inverted: either is the pledge itself
+        if (Arrays.equals(iid, interfaceId(pledge)) || Arrays.equals(iid, pledge.bytes())) {
+            return peer;
         }
         if (v6.isLinkLocalAddress()) {
             return mesh.flatMap(m -> derive(m, pledge)).orElse(peer);
