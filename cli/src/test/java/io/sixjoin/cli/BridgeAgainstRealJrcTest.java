@@ -8,6 +8,7 @@ import io.sixjoin.bridge.BorderRouterSession;
 import io.sixjoin.bridge.Bridge;
 import io.sixjoin.bridge.BridgeConfig;
 import io.sixjoin.bridge.uplink.TunnelUplink;
+import io.sixjoin.bridge.uplink.Uplink;
 import io.sixjoin.jrc.JrcConfig;
 import io.sixjoin.jrc.JrcServer;
 import io.sixjoin.jrc.coap.JoinLog;
@@ -17,7 +18,9 @@ import io.sixjoin.jrc.store.NetworkKey;
 import io.sixjoin.jrc.store.PledgeRole;
 import io.sixjoin.jrc.store.ProvisionedPledge;
 import io.sixjoin.jrc.store.StoreLocation;
+import io.sixjoin.jrc.tunnel.InMemoryTunnelTransport;
 import io.sixjoin.jrc.tunnel.TunnelConnector;
+import io.sixjoin.jrc.tunnel.TunnelStats;
 import io.sixjoin.stack.cojp.PledgeId;
 import io.sixjoin.stack.cojp.PreSharedKey;
 import io.sixjoin.stack.hdlc.HdlcDecoder;
@@ -44,14 +47,15 @@ import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The bridge's own 6LBR join against the real JRC through its real UDP tunnel: the bridge is provisioned with role
- * 6lbr, joins, and hands the mote the JRC's active network key in a SETROOT 'Y'. The mote is a minimal scripted
- * one on a TCP serial line.
+ * The bridge's own 6LBR join against the real JRC, once through its real UDP tunnel and once in-process through
+ * {@link InProcessUplink}: the bridge is provisioned with role 6lbr, joins, and hands the mote the JRC's active
+ * network key in a SETROOT 'Y'. The mote is a minimal scripted one on a TCP serial line.
  */
 @Timeout(60)
 class BridgeAgainstRealJrcTest {
@@ -61,8 +65,15 @@ class BridgeAgainstRealJrcTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void bridgeJoinsAs6lbrAndGivesTheMoteTheNetworkKey() throws Exception {
+    /** How the bridge reaches the JRC. */
+    enum Wire {
+        UDP_TUNNEL,
+        IN_PROCESS
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Wire.class)
+    void bridgeJoinsAs6lbrAndGivesTheMoteTheNetworkKey(Wire wire) throws Exception {
         StoreLocation location = StoreLocation.dataDirectory(tmp.resolve("data"));
         try (JrcStore s = JrcStore.open(location, Clock.systemUTC(), new SplittableRandom(3))) {
             s.pledges().add(new ProvisionedPledge(PledgeId.parse("00124b0014b5d2a1"), PSK, PledgeRole.SIX_LBR));
@@ -71,7 +82,9 @@ class BridgeAgainstRealJrcTest {
         JrcConfig jrcConfig = new JrcConfig(List.of(loopback), Optional.of(loopback), location, Optional.empty(),
                 io.sixjoin.jrc.join.JrcProfile.RFC9031, false, java.util.OptionalLong.empty(), Optional.empty(),
                 java.util.OptionalLong.empty(), io.sixjoin.jrc.coap.RateLimiter.Limits.DEFAULT);
-        TunnelConnector tunnel = TunnelFactory.create(jrcConfig);
+        InMemoryTunnelTransport memory = new InMemoryTunnelTransport();
+        TunnelConnector tunnel = wire == Wire.UDP_TUNNEL ? TunnelFactory.create(jrcConfig)
+                : TunnelFactory.inProcess(jrcConfig, memory);
         BlockingQueue<HostFrame.SetRoot> setRoots = new LinkedBlockingQueue<>();
         try (JrcServer jrc = JrcServer.start(jrcConfig, Clock.systemUTC(), new SecureRandom(), JoinLog.NONE, tunnel);
                 ServerSocket moteServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -81,7 +94,10 @@ class BridgeAgainstRealJrcTest {
                     .withStatusInterval(Duration.ZERO);
             for (int run = 1; run <= 2; run++) {
                 // The second run is a restarted bridge: its join must not be refused as a replay.
-                try (Bridge bridge = Bridge.builder(config).uplink(new TunnelUplink(tunnel.getAddress(), null))
+                // In-process, the restarted bridge reattaches under the id the closed one released.
+                Uplink uplink = wire == Wire.UDP_TUNNEL ? new TunnelUplink(tunnel.getAddress(), null)
+                        : new InProcessUplink(memory, "bridge-1");
+                try (Bridge bridge = Bridge.builder(config).uplink(uplink)
                         .sequences(io.sixjoin.bridge.SequenceFiles.in(tmp.resolve("bridge-state")))
                         .build().start(); Socket line = moteServer.accept()) {
                     Thread mote = new Thread(() -> playMote(line, setRoots), "minimal-mote");
@@ -104,6 +120,9 @@ class BridgeAgainstRealJrcTest {
             // JRC never saw a replay: a bridge that started again at 0 would be dropped until it caught up.
             assertEquals(0, jrc.stats().get(io.sixjoin.jrc.JrcStats.Event.DROP_REPLAY));
             assertEquals(2, jrc.stats().get(io.sixjoin.jrc.JrcStats.Event.JOINED));
+            TunnelStats traffic = tunnel.stats();
+            assertEquals(0, traffic.droppedTotal(), traffic.toString());
+            assertEquals(1, tunnel.knownMotes(), "the bridge's own 6LBR address, learnt from its join");
         }
     }
 

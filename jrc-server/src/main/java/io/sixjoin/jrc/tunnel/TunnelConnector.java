@@ -3,7 +3,6 @@ package io.sixjoin.jrc.tunnel;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,16 +29,17 @@ import io.sixjoin.stack.ipv6.Ipv6Packet;
 import io.sixjoin.stack.ipv6.UdpDatagram;
 
 /**
- * A Californium {@link Connector} whose wire is the bridge tunnel: each UDP datagram on its socket carries
- * one raw IPv6 packet (IPv6 + UDP + CoAP, no link layer) to or from a mote, and several bridges may share the
- * socket. Californium sees each mote's own IPv6 address and port as the peer, never the bridge, so logs,
+ * A Californium {@link Connector} whose wire is the bridge tunnel: each packet a {@link TunnelTransport} moves
+ * is one raw IPv6 packet (IPv6 + UDP + CoAP, no link layer) to or from a mote, and several bridges may share
+ * the transport (a UDP socket by default, or an {@link InMemoryTunnelTransport} for bridges in this JVM).
+ * Californium sees each mote's own IPv6 address and port as the peer, never the bridge, so logs,
  * OSCORE contexts and JRC-initiated requests are about motes. Inbound packets teach a {@link TunnelRoutes}
  * table which bridge serves which mote and /64, and which JRC mesh address each mote used; outbound messages
  * are wrapped back (hop limit 64, source port the CoAP port) and sent to that bridge. Input is hostile:
  * anything malformed, oversized, for another port or unanswerable is dropped and counted in
- * {@link #stats()}, and the single receiver thread survives whatever arrives, including a failing receiver.
- * Sending happens on the caller's thread: a UDP send does not wait for the network, so a sender queue would
- * only add a place to lose messages.
+ * {@link #stats()}, and the transport's single receiver thread survives whatever arrives, including a failing
+ * receiver. Sending happens on the caller's thread: a UDP send does not wait for the network and the in-memory
+ * transport only queues, so a sender queue here would only add a place to lose messages.
  */
 public final class TunnelConnector implements Connector {
     /** Hop limit of packets we originate (RFC 8200 leaves it to the node; 64 is the usual default). */
@@ -51,26 +51,55 @@ public final class TunnelConnector implements Connector {
     private final LongSupplier nanoClock;
     private final TunnelStats stats = new TunnelStats();
     private final TunnelRoutes routes;
+    private final TunnelTransport transport;
+    private final TunnelTransport.Inbound inbound = new TunnelTransport.Inbound() {
+        @Override
+        public void fromBridge(SocketAddress bridge, byte[] data, int offset, int length) {
+            processPacket(bridge, data, offset, length);
+        }
+
+        @Override
+        public void overflowed(SocketAddress bridge) {
+            // Counted as received too, so that every packet from a bridge still ends in exactly one outcome.
+            stats.countReceived();
+            drop(Drop.QUEUE_FULL, bridge, "transport queue full");
+        }
+    };
 
     private volatile RawDataChannel receiver;
     private volatile EndpointContextMatcher contextMatcher;
-    private volatile DatagramSocket socket;
     private volatile InetSocketAddress effectiveAddress;
     private volatile boolean running;
-    private Thread receiverThread;
 
-    /** A connector on Californium's clock, which is what its deduplicator compares receive times against. */
+    /** A UDP connector on Californium's clock, which is what its deduplicator compares receive times against. */
     public TunnelConnector(TunnelConfig config) {
         this(config, ClockUtil::nanoRealtime);
     }
 
     /**
+     * A connector on a UDP socket bound to {@code config.bindAddress()}.
+     *
      * @param config    socket, ports and limits
      * @param nanoClock source of the receive timestamps handed to Californium, in nanoseconds
      */
     public TunnelConnector(TunnelConfig config, LongSupplier nanoClock) {
+        this(config, nanoClock, new UdpTunnelTransport());
+    }
+
+    /** A connector on Californium's clock over {@code transport}. */
+    public TunnelConnector(TunnelConfig config, TunnelTransport transport) {
+        this(config, ClockUtil::nanoRealtime, transport);
+    }
+
+    /**
+     * @param config    ports and limits, and the address reported to Californium
+     * @param nanoClock source of the receive timestamps handed to Californium, in nanoseconds
+     * @param transport what carries packets to and from the bridges; owned by this connector from now on
+     */
+    public TunnelConnector(TunnelConfig config, LongSupplier nanoClock, TunnelTransport transport) {
         this.config = Objects.requireNonNull(config, "config");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.transport = Objects.requireNonNull(transport, "transport");
         this.routes = new TunnelRoutes(config.maxRoutes(), config.defaultJrcAddress());
         this.effectiveAddress = config.bindAddress();
     }
@@ -85,36 +114,20 @@ public final class TunnelConnector implements Connector {
         if (running) {
             return;
         }
-        DatagramSocket opened = new DatagramSocket(config.bindAddress());
-        socket = opened;
-        effectiveAddress = (InetSocketAddress) opened.getLocalSocketAddress();
+        effectiveAddress = transport.open(config, inbound);
         running = true;
-        receiverThread = new Thread(() -> receiveLoop(opened), "sixjoin-tunnel-rx-" + effectiveAddress.getPort());
-        receiverThread.setDaemon(true);
-        receiverThread.start();
-        LOG.info("tunnel listening on {} for CoAP port {}", effectiveAddress, config.coapPort());
+        LOG.info("tunnel listening on {} ({}) for CoAP port {}", effectiveAddress, transport.describe(),
+                config.coapPort());
     }
 
     @Override
-    public void stop() {
-        Thread thread;
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            // Closing the socket is what unblocks receive(); the interrupt alone would not.
-            socket.close();
-            socket = null;
-            thread = receiverThread;
-            receiverThread = null;
+    public synchronized void stop() {
+        if (!running) {
+            return;
         }
-        thread.interrupt();
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        running = false;
+        // Safe under the lock: the transport's receiver thread, which close() joins, never takes it.
+        transport.close();
     }
 
     @Override
@@ -149,39 +162,20 @@ public final class TunnelConnector implements Connector {
         this.contextMatcher = matcher;
     }
 
-    private void receiveLoop(DatagramSocket from) {
-        // One byte more than the limit, so an oversize datagram shows up as too long instead of truncated.
-        byte[] buffer = new byte[config.maxPacketSize() + 1];
-        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
-        while (running && !from.isClosed()) {
-            try {
-                datagram.setData(buffer);
-                from.receive(datagram);
-            } catch (IOException e) {
-                if (running && !from.isClosed()) {
-                    LOG.warn("tunnel receive on {} failed: {}", effectiveAddress, e.toString());
-                }
-                continue;
-            }
-            try {
-                processDatagram(datagram);
-            } catch (RuntimeException e) {
-                // processDatagram handles every expected failure; this is a last guard for the thread itself.
-                LOG.error("tunnel receiver on {} hit a bug; datagram dropped", effectiveAddress, e);
-            }
-        }
-    }
-
     /**
      * Handles one datagram from a bridge: never throws, whatever it contains. Public because
-     * {@link Connector} says so; the receiver thread is its normal caller.
+     * {@link Connector} says so; transports deliver through the same path.
      */
     @Override
     public void processDatagram(DatagramPacket datagram) {
+        processPacket(datagram.getSocketAddress(), datagram.getData(), datagram.getOffset(), datagram.getLength());
+    }
+
+    /** The one inbound path of every transport; never throws. */
+    private void processPacket(SocketAddress bridge, byte[] data, int offset, int length) {
         stats.countReceived();
-        SocketAddress bridge = datagram.getSocketAddress();
-        if (datagram.getLength() > config.maxPacketSize()) {
-            drop(Drop.OVERSIZE, bridge, datagram.getLength() + " bytes");
+        if (length > config.maxPacketSize()) {
+            drop(Drop.OVERSIZE, bridge, length + " bytes");
             return;
         }
         RawDataChannel channel = receiver;
@@ -189,8 +183,7 @@ public final class TunnelConnector implements Connector {
             drop(Drop.NO_RECEIVER, bridge, "no receiver");
             return;
         }
-        int start = datagram.getOffset();
-        byte[] bytes = Arrays.copyOfRange(datagram.getData(), start, start + datagram.getLength());
+        byte[] bytes = Arrays.copyOfRange(data, offset, offset + length);
         Ipv6Packet packet;
         UdpDatagram udp;
         try {
@@ -211,7 +204,7 @@ public final class TunnelConnector implements Connector {
                     + packet.destination().getHostAddress());
             return;
         }
-        routes.learn(mote, packet.destination(), (InetSocketAddress) bridge);
+        routes.learn(mote, packet.destination(), bridge);
         RawData raw = RawData.inbound(udp.payload(), new UdpEndpointContext(new InetSocketAddress(mote,
                 udp.sourcePort())), false, nanoClock.getAsLong(), effectiveAddress);
         try {
@@ -230,8 +223,7 @@ public final class TunnelConnector implements Connector {
     @Override
     public void send(RawData message) {
         Objects.requireNonNull(message, "message");
-        DatagramSocket out = socket;
-        if (!running || out == null) {
+        if (!running) {
             refuse(message, Drop.NOT_RUNNING, new InterruptedIOException("tunnel connector is not running"));
             return;
         }
@@ -264,7 +256,10 @@ public final class TunnelConnector implements Connector {
         try {
             // Same order as Californium's UDPConnector: the context is settled before the bytes leave.
             message.onContextEstablished(connection);
-            out.send(new DatagramPacket(packet, packet.length, hop.get().bridge()));
+            if (!transport.send(hop.get().bridge(), packet)) {
+                refuse(message, Drop.QUEUE_FULL, new IOException("bridge " + hop.get().bridge() + " lags behind"));
+                return;
+            }
             stats.countSent();
             message.onSent();
         } catch (IOException e) {

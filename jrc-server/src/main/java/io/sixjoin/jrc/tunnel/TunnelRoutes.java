@@ -1,7 +1,7 @@
 package io.sixjoin.jrc.tunnel;
 
 import java.net.Inet6Address;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class TunnelRoutes {
     /** Where to send a packet for one mote, and which of the JRC's mesh addresses to send it from. */
-    record Hop(InetSocketAddress bridge, Inet6Address jrcAddress) {
+    record Hop(SocketAddress bridge, Inet6Address jrcAddress) {
         Hop {
             Objects.requireNonNull(bridge, "bridge");
             Objects.requireNonNull(jrcAddress, "jrcAddress");
@@ -41,7 +41,7 @@ final class TunnelRoutes {
     }
 
     /** Records that {@code mote} reached {@code jrcAddress} through {@code bridge}; the latest packet wins. */
-    synchronized void learn(Inet6Address mote, Inet6Address jrcAddress, InetSocketAddress bridge) {
+    synchronized void learn(Inet6Address mote, Inet6Address jrcAddress, SocketAddress bridge) {
         Hop hop = new Hop(bridge, jrcAddress);
         motes.put(mote, hop);
         if (!mote.isLinkLocalAddress()) {

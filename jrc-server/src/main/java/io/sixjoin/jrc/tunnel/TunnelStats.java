@@ -36,8 +36,10 @@ public final class TunnelStats {
         ENDPOINT_MISMATCH,
         /** Outbound message while the connector is stopped. */
         NOT_RUNNING,
-        /** The socket refused to send. */
-        SEND_FAILED
+        /** The transport refused to send. */
+        SEND_FAILED,
+        /** An in-process transport's queue was full, in either direction (a socket would drop silently). */
+        QUEUE_FULL
     }
 
     private final LongAdder received = new LongAdder();
@@ -57,7 +59,7 @@ public final class TunnelStats {
         }
     }
 
-    /** Datagrams read from the tunnel socket. */
+    /** Packets from bridges, including those the transport had no room for. */
     public long received() {
         return received.sum();
     }
