@@ -131,7 +131,7 @@ public final class BridgeCommand implements Callable<Integer> {
             out().flush();
             return OK;
         }
-        BridgeSettingsFile file = configFile == null ? BridgeSettingsFile.EMPTY : BridgeSettingsFile.read(configFile);
+        SettingsFile file = configFile == null ? SettingsFile.EMPTY : SettingsFile.read(configFile, SettingsFile.BRIDGE_KEYS);
         BridgeConfig config = config(file);
         InetSocketAddress tunnel = HostPort.parse("--jrc-tunnel", Optional.ofNullable(jrcTunnel)
                 .or(() -> file.string("jrc-tunnel")).orElseThrow(() -> new BadInputException(
@@ -176,7 +176,7 @@ public final class BridgeCommand implements Callable<Integer> {
         return OK;
     }
 
-    BridgeConfig config(BridgeSettingsFile file) {
+    BridgeConfig config(SettingsFile file) {
         String port = Optional.ofNullable(serial).or(() -> file.string("serial")).orElseThrow(() ->
                 new BadInputException("--serial is required: the border-router mote, e.g. --serial /dev/ttyUSB0 or"
                         + " --serial tcp://localhost:20000 ('--list-ports' shows local ports)"));

@@ -81,7 +81,7 @@ public final class JrcCommand extends StoreCommand {
 
     @Override
     int execute() throws Exception {
-        JrcSettingsFile file = configFile == null ? JrcSettingsFile.EMPTY : JrcSettingsFile.read(configFile);
+        SettingsFile file = configFile == null ? SettingsFile.EMPTY : SettingsFile.read(configFile, SettingsFile.JRC_KEYS);
         JrcConfig config = config(file);
         JrcServer server;
         try {
@@ -108,7 +108,7 @@ public final class JrcCommand extends StoreCommand {
         return OK;
     }
 
-    private JrcConfig config(JrcSettingsFile file) {
+    private JrcConfig config(SettingsFile file) {
         List<String> listenTexts = !listen.isEmpty() ? listen : file.list("listen").orElse(List.of("[::]:5683"));
         List<InetSocketAddress> addresses = listenTexts.stream().map(t -> HostPort.parse("--listen", t)).toList();
         Optional<InetSocketAddress> tunnelAddress = Optional.ofNullable(tunnel).or(() -> file.string("tunnel"))
@@ -121,7 +121,7 @@ public final class JrcCommand extends StoreCommand {
         Optional<String> network = Optional.ofNullable(networkId).or(() -> file.string("network-id"));
         network.ifPresent(JrcCommand::checkHex);
         JrcProfile chosen = parseProfile(Optional.ofNullable(profile).or(() -> file.string("profile")).orElse("rfc9031"));
-        boolean insecure = Optional.ofNullable(insecureDefaultPsk).orElse(file.bool("insecure-openwsn-default-psk"));
+        boolean insecure = Optional.ofNullable(insecureDefaultPsk).orElse(file.bool("insecure-openwsn-default-psk").orElse(false));
         OptionalLong lease = optionalLong(leaseHours, file, "lease-hours");
         OptionalLong rate = optionalLong(joinRate, file, "join-rate");
         Optional<Inet6Address> jrc = Optional.ofNullable(jrcAddress).or(() -> file.string("jrc-address"))
@@ -140,7 +140,7 @@ public final class JrcCommand extends StoreCommand {
         }
     }
 
-    private static OptionalLong optionalLong(Long value, JrcSettingsFile file, String key) {
+    private static OptionalLong optionalLong(Long value, SettingsFile file, String key) {
         if (value != null) {
             if (value < 0) {
                 throw new BadInputException("--" + key + " must not be negative, got " + value);

@@ -84,7 +84,7 @@ class BridgeCommandTest {
         Files.writeString(good, "serial = tcp://localhost:20000\npsk = " + PSK + "\nprefix = 2001:db8:0:1::/64\n"
                 + "network-id = beef\neui64 = 00-12-4b-00-14-b5-d2-a1\nlog-mote-output = yes\n");
         BridgeCommand c = new BridgeCommand();
-        BridgeConfig config = c.config(BridgeSettingsFile.read(good));
+        BridgeConfig config = c.config(SettingsFile.read(good, SettingsFile.BRIDGE_KEYS));
         assertEquals("tcp://localhost:20000", config.serial());
         assertEquals("2001:db8:0:1::/64", config.prefixText());
         assertArrayEquals(HexFormat.of().parseHex("beef"), config.networkId());

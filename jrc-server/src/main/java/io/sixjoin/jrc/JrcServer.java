@@ -10,6 +10,7 @@ import io.sixjoin.jrc.join.NetworkKeyRing;
 import io.sixjoin.jrc.join.NetworkSettings;
 import io.sixjoin.jrc.oscore.PledgeContexts;
 import io.sixjoin.jrc.oscore.UnknownPledges;
+import io.sixjoin.jrc.store.GroupCommitter;
 import io.sixjoin.jrc.store.JrcStore;
 import io.sixjoin.jrc.update.AdminService;
 import io.sixjoin.jrc.update.AdminSettings;
@@ -39,6 +40,10 @@ public final class JrcServer implements AutoCloseable {
     /** The network identifier of a fresh store when none is given: PAN ID 0xcafe, as RFC 9031 App. A and OpenWSN. */
     public static final String DEFAULT_NETWORK_ID = "cafe";
     static final int MAX_CACHED_CONTEXTS = 200_000;
+    /** Joins that may wait for the group commit; a flood beyond it is dropped, not buffered. */
+    static final int COMMIT_QUEUE = 4096;
+    /** The most joins one transaction takes, so one commit's latency stays around a millisecond. */
+    static final int MAX_BATCH = 256;
 
     private final JrcConfig config;
     private final JrcStore store;
@@ -47,9 +52,10 @@ public final class JrcServer implements AutoCloseable {
     private final NetworkSettings settings;
     private final PledgeContexts contexts;
     private final AdminService admin;
+    private final GroupCommitter commits;
 
     private JrcServer(JrcConfig config, JrcStore store, CoapServer server, JrcStats stats, NetworkSettings settings,
-            PledgeContexts contexts, AdminService admin) {
+            PledgeContexts contexts, AdminService admin, GroupCommitter commits) {
         this.config = config;
         this.store = store;
         this.server = server;
@@ -57,12 +63,13 @@ public final class JrcServer implements AutoCloseable {
         this.settings = settings;
         this.contexts = contexts;
         this.admin = admin;
+        this.commits = commits;
     }
 
     /**
      * Opens the store, makes sure the network has an identifier and an active key, and starts the endpoints.
      *
-     * @param tunnel a connector for the bridge tunnel, or null when {@code config.tunnel()} is empty
+     * @param tunnel the bridges' tunnel connector (UDP, or in-memory for a bridge in this JVM), or null for none
      */
     public static JrcServer start(JrcConfig config, Clock clock, RandomGenerator random, JoinLog log,
             Connector tunnel) {
@@ -96,18 +103,20 @@ public final class JrcServer implements AutoCloseable {
             if (tunnel != null) {
                 server.addEndpoint(endpoint(cfg).setConnector(tunnel).build());
             }
+            GroupCommitter commits = GroupCommitter.forStore(store, COMMIT_QUEUE, MAX_BATCH);
             server.setMessageDeliverer(new JoinDeliverer(server.getRoot(), cfg, contexts, joins, stats, log,
-                    System::nanoTime, new RateLimiter(config.limits(), System.nanoTime())));
-            server.start();
+                    System::nanoTime, new RateLimiter(config.limits(), System.nanoTime()), commits));
             AdminService admin;
             try {
+                server.start();
                 admin = AdminService.start(store, stats, contexts, server, config.jrcAddress(), keys, clock,
                         adminSettings);
             } catch (RuntimeException e) {
                 server.destroy();
+                commits.close();
                 throw e;
             }
-            return new JrcServer(config, store, server, stats, settings, contexts, admin);
+            return new JrcServer(config, store, server, stats, settings, contexts, admin, commits);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -174,9 +183,14 @@ public final class JrcServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            admin.close();
-            server.stop();
-            server.destroy();
+            try {
+                admin.close();
+                server.stop();
+                server.destroy();
+            } finally {
+                // what is queued still commits (or fails) before the store closes
+                commits.close();
+            }
         } finally {
             store.close();
         }

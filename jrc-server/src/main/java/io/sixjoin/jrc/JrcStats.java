@@ -22,6 +22,7 @@ public final class JrcStats {
         DROP_REPLAY("dropped: replayed or too old sequence number"),
         DROP_DECRYPT_FAILED("dropped: OSCORE verification failed (wrong PSK or tampered)"),
         DROP_RATE_LIMITED("dropped: rate limit"),
+        DROP_OVERLOADED("dropped: too many joins waiting for their commit"),
         DROP_INTERNAL_ERROR("dropped: internal error (see log)");
 
         private final String description;

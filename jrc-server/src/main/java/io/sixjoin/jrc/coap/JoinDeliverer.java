@@ -6,16 +6,20 @@ import io.sixjoin.jrc.join.JoinResult;
 import io.sixjoin.jrc.join.JoinService;
 import io.sixjoin.jrc.oscore.DurableContext;
 import io.sixjoin.jrc.oscore.PledgeContexts;
+import io.sixjoin.jrc.store.GroupCommitter;
+import io.sixjoin.jrc.store.JoinedNode;
 import io.sixjoin.stack.cojp.CojpOscoreProfile;
 import io.sixjoin.stack.cojp.OpenWsnStatelessProxy;
 import io.sixjoin.stack.cojp.PledgeId;
 import io.sixjoin.stack.oscore.OscoreRequestUnprotector;
 import io.sixjoin.stack.oscore.SingleContextDb;
+import java.net.InetSocketAddress;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -39,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * as RFC 9031 §7.3 and §8 demand: the context is found by kid context, any OSCORE failure is dropped silently
  * (no 4.01/4.02 that could push a pledge off the network), the replay window moves only for a verified request
  * and is persisted before the answer is protected under that request's nonce, and a retransmission gets the
- * identical cached bytes. cf-oscore is used for the cryptography only (its stack layers would answer errors
+ * identical cached bytes. The persisting is a group commit ({@link GroupCommitter}): the window moves in memory
+ * at once (a copy arriving meanwhile is refused as a replay, never answered twice), and the answer is protected,
+ * cached and sent only when the transaction holding its window and join record has committed. cf-oscore is used for the cryptography only (its stack layers would answer errors
  * and update the replay window before verifying).
  */
 public final class JoinDeliverer extends ServerMessageDeliverer {
@@ -51,10 +57,13 @@ public final class JoinDeliverer extends ServerMessageDeliverer {
     private final JoinLog log;
     private final LongSupplier nanoClock;
     private final RateLimiter limiter;
+    private final GroupCommitter commits;
 
+    /** @param commits the store's group committer, which runs each join's durable work */
     public JoinDeliverer(Resource root, Configuration config, PledgeContexts contexts, JoinService joins,
-            JrcStats stats, JoinLog log, LongSupplier nanoClock, RateLimiter limiter) {
+            JrcStats stats, JoinLog log, LongSupplier nanoClock, RateLimiter limiter, GroupCommitter commits) {
         super(root, config);
+        this.commits = commits;
         this.contexts = contexts;
         this.joins = joins;
         this.stats = stats;
@@ -132,53 +141,104 @@ public final class JoinDeliverer extends ServerMessageDeliverer {
                 stats.count(Event.DROP_DECRYPT_FAILED);
                 return;
             }
-            // The window update, the join record and the node's address commit as one transaction, before the
-            // answer is protected under this request's nonce.
-            Optional<Response> answered = joins.atomically(() -> ctx.commitReplay(seq)
-                    ? Optional.of(answer(exchange, resolved.get(), inner.get(), start)) : Optional.empty());
-            if (answered.isEmpty()) {
+            Plan plan = plan(resolved.get(), inner.get());
+            Optional<DurableContext.Accepted> accepted = ctx.acceptReplay(seq);
+            if (accepted.isEmpty()) {
                 stats.count(Event.DROP_REPLAY);
                 return;
             }
-            Response response = answered.get();
-            try {
-                response = ResponseEncryptor.encrypt(new SingleContextDb(ctx), response, ctx, false, false,
-                        (int) seq);
-            } catch (OSException e) {
-                stats.count(Event.DROP_INTERNAL_ERROR);
-                LOG.error("could not protect the answer to {}: {}", pledgeId, e.getMessage());
+            DurableContext.Accepted acc = accepted.get();
+            InetSocketAddress from = request.getSourceContext().getPeerAddress();
+            // The window save, the join record and the node's address are queued as one unit and commit with
+            // other joins' in one transaction; the answer is protected under this request's nonce only after it.
+            Optional<CompletableFuture<Optional<JoinedNode>>> committed = commits.submit(() -> {
+                ctx.persist(acc);
+                Optional<JoinedNode> node = plan.checked().flatMap(joins::record);
+                node.ifPresent(n -> joins.recordAddress(n.pledge(), from));
+                return node;
+            });
+            if (committed.isEmpty()) {
+                ctx.undoReplay(acc);
+                stats.count(Event.DROP_OVERLOADED);
                 return;
             }
-            ctx.cacheResponse(new DurableContext.CachedResponse(seq, digest, response.getCode().value,
-                    response.getOptions().getOscore(), response.getPayload()));
-            statelessProxy.forEach(response.getOptions()::addOption);
-            exchange.sendResponse(response);
+            // The commit completes on the committer thread; protecting and sending go back to Californium's
+            // protocol stage, whose threads (one per core) would otherwise idle while the committer works.
+            committed.get().whenComplete((node, failure) -> {
+                ctx.settled();
+                if (failure != null) {
+                    stats.count(Event.DROP_INTERNAL_ERROR);
+                    LOG.error("join request from {} dropped, its commit failed: {}", peer(exchange),
+                            failure.toString());
+                    return;
+                }
+                exchange.execute(() -> {
+                    try {
+                        send(exchange, ctx, acc, digest, answer(exchange, plan, node, start), statelessProxy);
+                    } catch (RuntimeException e) {
+                        stats.count(Event.DROP_INTERNAL_ERROR);
+                        LOG.error("answer to {} dropped: {}", peer(exchange), e.toString());
+                    }
+                });
+            });
         }
     }
 
-    /** The plaintext answer: the join's, or a protected 4.04/4.05 if the inner request is not POST /j. */
-    private Response answer(Exchange exchange, PledgeContexts.Resolved resolved, Request request, long start) {
+    /** Protects a committed answer under the request's nonce, caches it for retransmissions, and sends it. */
+    private void send(Exchange exchange, DurableContext ctx, DurableContext.Accepted acc, byte[] digest,
+            Response answer, List<Option> statelessProxy) {
+        Response response;
+        synchronized (ctx) {
+            try {
+                response = ResponseEncryptor.encrypt(new SingleContextDb(ctx), answer, ctx, false, false,
+                        (int) acc.seq());
+            } catch (OSException e) {
+                stats.count(Event.DROP_INTERNAL_ERROR);
+                LOG.error("could not protect the answer to {}: {}", ctx.pledge(), e.getMessage());
+                return;
+            }
+            ctx.cacheResponse(acc, new DurableContext.CachedResponse(acc.seq(), digest, response.getCode().value,
+                    response.getOptions().getOscore(), response.getPayload()));
+        }
+        statelessProxy.forEach(response.getOptions()::addOption);
+        exchange.sendResponse(response);
+    }
+
+    /** What a verified request will be answered: a protected 4.04/4.05, or the outcome of its checked join. */
+    private record Plan(Optional<ResponseCode> error, Optional<JoinService.Checked> checked) {
+    }
+
+    /** Everything about the answer that needs no store: runs before the commit, on the protocol stage. */
+    private Plan plan(PledgeContexts.Resolved resolved, Request request) {
         if (request.getCode() != Code.POST) {
-            stats.count(Event.PROTECTED_ERROR);
-            return new Response(ResponseCode.METHOD_NOT_ALLOWED);
+            return new Plan(Optional.of(ResponseCode.METHOD_NOT_ALLOWED), Optional.empty());
         }
         if (!request.getOptions().getUriPathString().equals(CojpOscoreProfile.URI_PATH)) {
-            stats.count(Event.PROTECTED_ERROR);
-            return new Response(ResponseCode.NOT_FOUND);
+            return new Plan(Optional.of(ResponseCode.NOT_FOUND), Optional.empty());
         }
-        JoinResult result = joins.join(resolved.pledge(), request.getPayload());
+        return new Plan(Optional.empty(), Optional.of(joins.check(resolved.pledge(), request.getPayload())));
+    }
+
+    /** The plaintext answer once the join is committed; counted and logged only now (a failed batch joined nobody). */
+    private Response answer(Exchange exchange, Plan plan, Optional<JoinedNode> node, long start) {
+        if (plan.error().isPresent()) {
+            stats.count(Event.PROTECTED_ERROR);
+            return new Response(plan.error().get());
+        }
+        JoinService.Checked checked = plan.checked().orElseThrow();
+        PledgeId id = checked.pledge().id();
+        JoinResult result = joins.result(checked, node);
         Duration latency = Duration.ofNanos(nanoClock.getAsLong() - start);
         if (result instanceof JoinResult.Joined joined) {
             stats.count(Event.JOINED);
-            log.joined(resolved.pledge().id(), joined, peer(exchange), latency);
-            joins.recordAddress(resolved.pledge().id(), request.getSourceContext().getPeerAddress());
+            log.joined(id, joined, peer(exchange), latency);
             Response r = new Response(ResponseCode.CHANGED);
             r.setPayload(joined.configuration());
             return r;
         }
         JoinResult.Refused refused = (JoinResult.Refused) result;
         stats.count(Event.REFUSED);
-        log.refused(resolved.pledge().id(), refused, peer(exchange), latency);
+        log.refused(id, refused, peer(exchange), latency);
         Response r = new Response(ResponseCode.BAD_REQUEST);
         r.setPayload(refused.diagnostic());
         return r;

@@ -52,23 +52,49 @@ public final class JoinService {
         this.check = new JoinRequestCheck(settings.networkId(), profile == JrcProfile.OPENWSN);
     }
 
-    /** Runs {@code work} so that all its store writes commit together (see {@link JrcStore#inTransaction}). */
-    public <T> T atomically(java.util.function.Supplier<T> work) {
-        return store.inTransaction("answer a join request", work);
-    }
-
     /** Handles the decrypted payload of a Join Request from an authenticated, provisioned pledge. */
     public JoinResult join(ProvisionedPledge pledge, byte[] payload) {
+        Checked checked = check(pledge, payload);
+        return result(checked, record(checked));
+    }
+
+    /**
+     * A Join Request checked against the pledge's provisioning: refused (with the answer ready), or admitted with
+     * the key generation it will be given. Kept apart from {@link #record} so that the CBOR work runs outside
+     * the store's (group) transaction, which all joins share one at a time.
+     */
+    public record Checked(ProvisionedPledge pledge, JoinRequestCheck.Verdict verdict, Optional<NetworkKey> active) {
+    }
+
+    /** The first step of {@link #join}: decoding and checking, no store writes. */
+    public Checked check(ProvisionedPledge pledge, byte[] payload) {
         Role provisioned = pledge.role() == PledgeRole.SIX_LBR ? Role.SIXLBR : Role.NODE;
         JoinRequestCheck.Verdict verdict = check.check(payload, provisioned);
-        if (verdict instanceof JoinRequestCheck.Verdict.Refused r) {
+        if (verdict instanceof JoinRequestCheck.Verdict.Admitted) {
+            return new Checked(pledge, verdict, Optional.of(keys.active()));
+        }
+        return new Checked(pledge, verdict, Optional.empty());
+    }
+
+    /** The second step, to run in the transaction: records an admitted join; empty for a refused one. */
+    public Optional<JoinedNode> record(Checked checked) {
+        if (!(checked.verdict() instanceof JoinRequestCheck.Verdict.Admitted admitted)) {
+            return Optional.empty();
+        }
+        PledgeRole role = admitted.role().equals(Role.SIXLBR) ? PledgeRole.SIX_LBR : PledgeRole.NODE;
+        return Optional.of(store.nodes().recordJoin(checked.pledge().id(), role, settings.networkIdHex(),
+                checked.active().orElseThrow().generation()));
+    }
+
+    /** The last step, once the record is committed: the answer's content. */
+    public JoinResult result(Checked checked, Optional<JoinedNode> recorded) {
+        if (checked.verdict() instanceof JoinRequestCheck.Verdict.Refused r) {
             return new JoinResult.Refused(UnsupportedConfigurationCodec.encode(r.diagnostic()), r.why(), r.detail());
         }
-        JoinRequestCheck.Verdict.Admitted admitted = (JoinRequestCheck.Verdict.Admitted) verdict;
-        NetworkKey active = keys.active();
-        PledgeRole role = admitted.role().equals(Role.SIXLBR) ? PledgeRole.SIX_LBR : PledgeRole.NODE;
-        JoinedNode node = store.nodes().recordJoin(pledge.id(), role, settings.networkIdHex(), active.generation());
-        return new JoinResult.Joined(node, ConfigurationCodec.encode(configuration(node, active, admitted.request())));
+        JoinRequestCheck.Verdict.Admitted admitted = (JoinRequestCheck.Verdict.Admitted) checked.verdict();
+        JoinedNode node = recorded.orElseThrow();
+        return new JoinResult.Joined(node,
+                ConfigurationCodec.encode(configuration(node, checked.active().orElseThrow(), admitted.request())));
     }
 
     /**

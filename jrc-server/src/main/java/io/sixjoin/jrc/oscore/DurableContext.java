@@ -2,6 +2,7 @@ package io.sixjoin.jrc.oscore;
 
 import io.sixjoin.stack.cojp.PledgeId;
 import io.sixjoin.stack.oscore.ReplayWindow;
+import java.util.Optional;
 import org.eclipse.californium.cose.AlgorithmID;
 import org.eclipse.californium.oscore.ErrorDescriptions;
 import org.eclipse.californium.oscore.OSCoreCtx;
@@ -13,8 +14,8 @@ import org.eclipse.californium.oscore.OSException;
  * <ul>
  * <li>The replay check is read-only. cf-oscore moves its window inside the check, before the tag is verified,
  * so a forged request with a high Partial IV would lock the real pledge out (RFC 8613 §7.4 forbids that).
- * The window moves only in {@link #commitReplay(long)}, after decryption succeeded, and is persisted there
- * before any response is protected with the request's nonce.</li>
+ * The window moves only after decryption succeeded ({@link #acceptReplay(long)}), and is persisted (in a group
+ * commit, {@link #persist}) before any response is protected with the request's nonce.</li>
  * <li>Sender sequence numbers are reserved in the store in blocks (RFC 8613 App. B.1.1) before use, so a
  * restart resumes above anything that may have been sent.</li>
  * </ul>
@@ -35,6 +36,9 @@ public final class DurableContext extends OSCoreCtx {
     private ReplayWindow window = ReplayWindow.EMPTY;
     private long senderCeiling;
     private CachedResponse lastResponse;
+    private long lastResponseTicket;
+    private long tickets;
+    private int unsettled;
 
     /**
      * The protected response to the last request this context accepted. A pledge's retransmission reaches the
@@ -80,17 +84,53 @@ public final class DurableContext extends OSCoreCtx {
     }
 
     /**
-     * Accepts a verified request's sequence number and persists the new window. Returns false if another copy of
-     * the same request was committed meanwhile (two copies can pass the read-only check concurrently).
+     * A window move made in memory whose save is still queued for a group commit. {@code ticket} orders the
+     * acceptances of this context, so a late completion cannot replace a newer cached response.
      */
-    public synchronized boolean commitReplay(long seq) {
+    public record Accepted(long seq, ReplayWindow previous, ReplayWindow next, long ticket) {
+    }
+
+    /**
+     * Moves the in-memory window past a verified request's sequence number at once, so any copy arriving from now
+     * on is refused as a replay, and returns the new window for {@link #persist} to save in a later (group)
+     * transaction; empty if {@code seq} is no longer fresh. Until {@link #settled()} is called the context counts
+     * as having uncommitted state and must not be evicted from a cache.
+     */
+    public synchronized Optional<Accepted> acceptReplay(long seq) {
         if (!window.isFresh(seq)) {
-            return false;
+            return Optional.empty();
         }
-        ReplayWindow next = window.accept(seq);
-        persistence.saveReplayWindow(pledge, next);
-        window = next;
-        return true;
+        Accepted a = new Accepted(seq, window, window.accept(seq), ++tickets);
+        window = a.next();
+        unsettled++;
+        return Optional.of(a);
+    }
+
+    /**
+     * Takes back an acceptance that was never queued (the commit queue was full), so the pledge's retransmission
+     * is handled instead of refused. Only the latest acceptance can be undone; anything else stays advanced (safe:
+     * nothing was answered under it).
+     */
+    public synchronized void undoReplay(Accepted a) {
+        if (window == a.next()) {
+            window = a.previous();
+        }
+        settled();
+    }
+
+    /** Saves an accepted window; runs inside the group transaction, in acceptance order. */
+    public void persist(Accepted a) {
+        persistence.saveReplayWindow(pledge, a.next());
+    }
+
+    /** The queued save of an acceptance has been committed or has failed. */
+    public synchronized void settled() {
+        unsettled--;
+    }
+
+    /** Whether an accepted window is not yet known to be durable (the context cannot be re-derived from the store). */
+    public synchronized boolean hasUnsettledState() {
+        return unsettled > 0;
     }
 
     /**
@@ -107,16 +147,20 @@ public final class DurableContext extends OSCoreCtx {
     }
 
     /** The cached response for a request with this sequence number and content digest, if it is the last one. */
-    public synchronized java.util.Optional<CachedResponse> cachedResponse(long seq, byte[] requestDigest) {
+    public synchronized Optional<CachedResponse> cachedResponse(long seq, byte[] requestDigest) {
         CachedResponse r = lastResponse;
         if (r != null && r.seq() == seq && java.security.MessageDigest.isEqual(r.requestDigest(), requestDigest)) {
-            return java.util.Optional.of(r);
+            return Optional.of(r);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    public synchronized void cacheResponse(CachedResponse response) {
-        lastResponse = response;
+    /** Caches the answer to an acceptance, unless the answer to a later one is cached already. */
+    public synchronized void cacheResponse(Accepted a, CachedResponse response) {
+        if (a.ticket() >= lastResponseTicket) {
+            lastResponse = response;
+            lastResponseTicket = a.ticket();
+        }
     }
 
     @Override

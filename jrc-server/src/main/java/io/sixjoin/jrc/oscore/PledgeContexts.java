@@ -101,11 +101,14 @@ public final class PledgeContexts {
     private void trim() {
         // Crude but bounded: when over the cap, drop arbitrary entries. Their state is in the store, so a
         // dropped context is re-derived on its next request with nothing lost.
+        // A context whose window is accepted but not yet committed is kept: re-derived from the store, it would
+        // accept a copy of that request again.
         if (cache.size() > maxCached) {
-            var it = cache.keySet().iterator();
+            var it = cache.values().iterator();
             while (cache.size() > maxCached * 9L / 10 && it.hasNext()) {
-                it.next();
-                it.remove();
+                if (!it.next().context().hasUnsettledState()) {
+                    it.remove();
+                }
             }
         }
     }

@@ -61,12 +61,22 @@ public final class AdminChannel {
         Objects.requireNonNull(kind, "kind");
         long now = clock.millis();
         return db.write("queue a " + kind + " request", c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO admin_request (kind, argument, created_at,"
-                    + " state, result) VALUES (?, ?, ?, 'PENDING', '')", Statement.RETURN_GENERATED_KEYS)) {
+            String insert = "INSERT INTO admin_request (kind, argument, created_at, state, result)"
+                    + " VALUES (?, ?, ?, 'PENDING', '')";
+            // SQLite connections are opened without generated-key support (see JrcStore), so ask for the rowid
+            // on the same connection, inside the same transaction.
+            try (PreparedStatement s = db.isSqlite() ? c.prepareStatement(insert)
+                    : c.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS)) {
                 s.setString(1, kind.name());
                 s.setString(2, argument);
                 s.setLong(3, now);
                 s.executeUpdate();
+                if (db.isSqlite()) {
+                    try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT last_insert_rowid()")) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }
                 try (ResultSet rs = s.getGeneratedKeys()) {
                     rs.next();
                     return rs.getLong(1);

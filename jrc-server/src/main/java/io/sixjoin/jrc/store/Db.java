@@ -41,6 +41,11 @@ final class Db implements AutoCloseable {
         }
     }
 
+    /** Whether this is a SQLite database (whose connections have no generated-key support, see JrcStore). */
+    boolean isSqlite() {
+        return sqlite;
+    }
+
     /**
      * Runs {@code work} in one transaction that is committed (durably) before this returns. Called while another
      * {@code write} of the same thread is running, it joins that transaction instead (the monitor is reentrant),
