@@ -1,11 +1,7 @@
 package io.sixjoin.cli.bench;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,7 +70,7 @@ public final class BridgeBenchCommand implements Callable<Integer> {
             settings = settings();
             target = target();
             if (target != null) {
-                checkTarget(target);
+                new DocSection(SECTION).checkTarget(target);
             }
         } catch (IllegalArgumentException e) {
             err.println("sixjoin bench bridge: " + e.getMessage());
@@ -110,7 +106,7 @@ public final class BridgeBenchCommand implements Callable<Integer> {
             stdout.println();
             BridgeBenchReport.console(run).forEach(stdout::println);
             if (target != null) {
-                write(target, BridgeBenchReport.markdown(run, command()));
+                new DocSection(SECTION).writeInto(target, BridgeBenchReport.markdown(run, command()));
                 stdout.println("recorded in " + target);
             } else {
                 stdout.println("not recorded (--quick without --out)");
@@ -182,36 +178,6 @@ public final class BridgeBenchCommand implements Callable<Integer> {
         return quick ? null : Path.of(DEFAULT_OUT);
     }
 
-    private static void checkTarget(Path target) {
-        Path parent = target.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("--out " + target + ": directory " + parent
-                    + " does not exist (run from the source tree, or give --out)");
-        }
-        if (Files.isDirectory(target)) {
-            throw new IllegalArgumentException("--out " + target + " is a directory, not a Markdown file");
-        }
-        if (Files.exists(target)) {
-            try {
-                new DocSection(SECTION).check(Files.readString(target, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("--out " + target + ": cannot read it: " + e.getMessage());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--out " + target + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /** Re-reads the file (another benchmark may have written its section meanwhile) and replaces only ours. */
-    private static void write(Path target, String body) throws IOException {
-        String doc = Files.exists(target) ? Files.readString(target, StandardCharsets.UTF_8)
-                : "# sixjoin benchmarks\n";
-        String updated = new DocSection(SECTION).replace(doc, body);
-        // Not the name bench jrc uses, so two benchmarks finishing together cannot clobber each other's temp file.
-        Path tmp = target.resolveSibling(target.getFileName() + ".bridge.tmp");
-        Files.writeString(tmp, updated, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 
     private String command() {
         return ("sixjoin " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs())).strip();

@@ -2,10 +2,7 @@ package io.sixjoin.cli.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,7 +70,7 @@ public final class JrcBenchCommand implements Callable<Integer> {
             settings = settings();
             target = target();
             if (target != null) {
-                checkTarget(target);
+                new DocSection(SECTION).checkTarget(target);
             }
         } catch (IllegalArgumentException e) {
             err.println("sixjoin bench jrc: " + e.getMessage());
@@ -88,7 +85,7 @@ public final class JrcBenchCommand implements Callable<Integer> {
             stdout.println();
             JrcBenchReport.console(results).forEach(stdout::println);
             if (target != null) {
-                write(target, JrcBenchReport.markdown(results, command()));
+                new DocSection(SECTION).writeInto(target, JrcBenchReport.markdown(results, command()));
                 stdout.println("recorded in " + target);
             } else {
                 stdout.println("not recorded (--quick without --out)");
@@ -148,35 +145,6 @@ public final class JrcBenchCommand implements Callable<Integer> {
         return quick ? null : Path.of(DEFAULT_OUT);
     }
 
-    private static void checkTarget(Path target) {
-        Path parent = target.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("--out " + target + ": directory " + parent
-                    + " does not exist (run from the source tree, or give --out)");
-        }
-        if (Files.isDirectory(target)) {
-            throw new IllegalArgumentException("--out " + target + " is a directory, not a Markdown file");
-        }
-        if (Files.exists(target)) {
-            try {
-                new DocSection(SECTION).check(Files.readString(target, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("--out " + target + ": cannot read it: " + e.getMessage());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--out " + target + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /** Re-reads the file (someone may have edited it during the run) and replaces only our section. */
-    private static void write(Path target, String body) throws IOException {
-        String doc = Files.exists(target) ? Files.readString(target, StandardCharsets.UTF_8)
-                : "# sixjoin benchmarks\n";
-        String updated = new DocSection(SECTION).replace(doc, body);
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, updated, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 
     private String command() {
         // the root command's parse result holds the whole command line, "bench jrc" included
