@@ -133,6 +133,11 @@ public record BridgeConfig(String serial, int baud, Optional<PledgeId> pledgeId,
                 Optional.ofNullable(lowpan), logMoteOutput, statusInterval, fragmentSize);
     }
 
+    public BridgeConfig withNetworkId(byte[] id) {
+        return new BridgeConfig(serial, baud, pledgeId, psk, id, prefix, jrcAddress, pcap, pcapLowpan,
+                logMoteOutput, statusInterval, fragmentSize);
+    }
+
     public BridgeConfig withStatusInterval(Duration d) {
         return new BridgeConfig(serial, baud, pledgeId, psk, networkId, prefix, jrcAddress, pcap, pcapLowpan,
                 logMoteOutput, d, fragmentSize);

@@ -23,12 +23,21 @@ final class EbPolicy {
     private int joinMetric;
     private JoinInfoIe joinInfo;
     private int sequence;
+    private double probability;
 
     EbPolicy(TschConfig config) {
         this.config = config;
     }
 
     void advertise(int metric, JoinInfoIe info) {
+        advertise(metric, info, config.ebProbability());
+    }
+
+    void advertise(int metric, JoinInfoIe info, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("EB probability " + p + " outside [0, 1]");
+        }
+        probability = p;
         if (metric < 0 || metric > 0xFF) {
             throw new IllegalArgumentException("join metric " + metric + " outside 0..255");
         }
@@ -47,7 +56,7 @@ final class EbPolicy {
 
     /** Whether this shared cell carries an EB. */
     boolean due(KeyRing keys, SplittableRandom rand) {
-        return advertising && keys.sendK1() >= 0 && rand.nextDouble() < config.ebProbability();
+        return advertising && keys.sendK1() >= 0 && rand.nextDouble() < probability;
     }
 
     /** The EB sent from {@code source} in local slot {@code asn}, authenticated with K1, with FCS. */

@@ -112,6 +112,22 @@ public final class KeyRing {
         }
     }
 
+    /** How long an old key is kept after a switch, in slots. */
+    public long guardSlots() {
+        return guardSlots;
+    }
+
+    /** Forgets every key, as a reboot does to a mote that keeps keys only in RAM. */
+    public void clear() {
+        keys.clear();
+        removals.clear();
+        sendK1 = -1;
+        sendK2 = -1;
+        pendingK1 = -1;
+        pendingK2 = -1;
+        nextRemoval = Long.MAX_VALUE;
+    }
+
     /** Whether {@code keyIndex} is installed. */
     public boolean has(int keyIndex) {
         return keys.containsKey(keyIndex);

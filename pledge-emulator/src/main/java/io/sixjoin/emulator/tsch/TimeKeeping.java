@@ -76,9 +76,10 @@ final class TimeKeeping {
         return timeSource != null && asn - lastHeard > desyncTimeout;
     }
 
-    /** Whether a keep-alive to the time source is due at slot {@code asn}. */
+    /** Whether a keep-alive to the time source is due at slot {@code asn}: nothing went either way for a period. */
     boolean keepAliveDue(long asn) {
-        return keepAlives && timeSource != null && asn - lastSent >= keepAlivePeriod;
+        // hearing the time source (an EB, a DIO) resynchronises as well as an acknowledged keep-alive would
+        return keepAlives && timeSource != null && asn - Math.max(lastSent, lastHeard) >= keepAlivePeriod;
     }
 
     void enableKeepAlives(boolean on) {

@@ -110,6 +110,15 @@ public final class TschMac {
         ebs.advertise(metric, info);
     }
 
+    /**
+     * Like {@link #advertise(int, JoinInfoIe)} with this mote's own EB probability per shared cell instead of the
+     * configured one: in a dense neighbourhood every advertiser sending at the configured rate would fill the
+     * one shared cell with beacons, so an upper layer thins its EBs as it hears more advertising neighbours.
+     */
+    public void advertise(int metric, JoinInfoIe info, double probability) {
+        ebs.advertise(metric, info, probability);
+    }
+
     /** Stops sending EBs (lost route, leaving). */
     public void stopAdvertising() {
         ebs.stop();
@@ -175,6 +184,11 @@ public final class TschMac {
             scanPending = true;
             time.forget();
         }
+    }
+
+    /** The network-wide MAC parameters. */
+    public TschConfig config() {
+        return config;
     }
 
     public int index() {

@@ -26,7 +26,9 @@ class KeepAliveTest {
         f.run(hours);
         MacStats pledge = f.mac(1).stats();
         assertEquals(0, pledge.desyncs(), pledge.toString());
-        assertTrue(pledge.txFrames() >= hours / config.keepAlivePeriodSlots() - 2, "keep-alives were sent: " + pledge);
+        // the root's EBs resynchronise too, so keep-alives only fill the gaps between them
+        assertTrue(pledge.txFrames() > 0 && pledge.txFrames() < hours / config.keepAlivePeriodSlots(),
+                "keep-alives were sent, fewer than one per period: " + pledge);
         // only the cells in which the root itself sends an EB (half-duplex) lose a keep-alive
         assertEquals(pledge.txFrames(), pledge.txAcked() + pledge.txFailures());
         assertTrue(pledge.txFailures() <= 2 * config.ebProbability() * pledge.txFrames(), pledge.toString());

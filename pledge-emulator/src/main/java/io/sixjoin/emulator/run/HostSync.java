@@ -1,0 +1,70 @@
+package io.sixjoin.emulator.run;
+
+import java.util.function.LongSupplier;
+
+/**
+ * Keeps virtual time from running away from a host that lives on the wall clock (the bridge and the JRC, in
+ * this process or another). A virtual-time run would otherwise emulate minutes while the JRC takes a few
+ * milliseconds to answer, and every answer would arrive absurdly late. So after the emulated border router sends
+ * the host something, virtual time holds still until the host has been quiet for {@code settle}; after a
+ * datagram that may be answered (UDP: a Join Request, a Parameter Update's response), it holds until the answer
+ * came or {@code answerTimeout} passed. To the motes the host then looks infinitely fast, which is what a run in
+ * virtual time means. Thread-safe: the serial side reports input, the kernel thread output and asks.
+ */
+final class HostSync {
+    private final long settleNanos;
+    private final long answerTimeoutNanos;
+    private final LongSupplier wallNanos;
+    private volatile long lastActivity;
+    private volatile long awaitingSince;
+    private volatile boolean awaiting;
+    private volatile boolean active;
+    private long heldNanos;
+
+    HostSync(long settleNanos, long answerTimeoutNanos, LongSupplier wallNanos) {
+        this.settleNanos = settleNanos;
+        this.answerTimeoutNanos = answerTimeoutNanos;
+        this.wallNanos = wallNanos;
+    }
+
+    /** Turns holding on (virtual time with a host) or off (real time, or no host at all). */
+    void setActive(boolean on) {
+        active = on;
+    }
+
+    void output(boolean expectsAnswer) {
+        long now = wallNanos.getAsLong();
+        lastActivity = now;
+        if (expectsAnswer) {
+            awaitingSince = now;
+            awaiting = true;
+        }
+    }
+
+    void input() {
+        lastActivity = wallNanos.getAsLong();
+        awaiting = false;
+    }
+
+    /** How long virtual time must still hold, in wall nanoseconds; 0 to go on. */
+    long holdNanos() {
+        if (!active) {
+            return 0;
+        }
+        long now = wallNanos.getAsLong();
+        long hold = lastActivity + settleNanos - now;
+        if (awaiting) {
+            hold = Math.max(hold, awaitingSince + answerTimeoutNanos - now);
+        }
+        return Math.max(0, hold);
+    }
+
+    void held(long nanos) {
+        heldNanos += nanos;
+    }
+
+    /** Wall time spent holding, for the report. */
+    long heldNanos() {
+        return heldNanos;
+    }
+}
