@@ -7,15 +7,18 @@ import io.sixjoin.jrc.join.JrcProfile;
 import io.sixjoin.jrc.store.StoreLocation;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.DatagramSocket;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
@@ -83,6 +86,10 @@ public final class JrcCommand extends StoreCommand {
     int execute() throws Exception {
         SettingsFile file = configFile == null ? SettingsFile.EMPTY : SettingsFile.read(configFile, SettingsFile.JRC_KEYS);
         JrcConfig config = config(file);
+        Optional<String> busy = firstUnavailableAddress(config);
+        if (busy.isPresent()) {
+            return fail(FAILURE, busy.get());
+        }
         JrcServer server;
         try {
             server = JrcServer.start(config, Clock.systemUTC(), new SecureRandom(), new ConsoleJoinLog(out()),
@@ -178,6 +185,36 @@ public final class JrcCommand extends StoreCommand {
             // fall through to the message below
         }
         throw new BadInputException("--jrc-address '" + text + "': expected an IPv6 address, e.g. 2001:db8::1");
+    }
+
+    /**
+     * Binds every UDP address the JRC is to serve, releasing each at once, before anything else happens. Californium
+     * would only log a failed bind (with a stack trace on stderr), carry on with the other endpoints or report "None of
+     * the server endpoints could be started" — and by then the store is created. Checking first gives one line that
+     * names the address and leaves no data directory behind. Another process can still take a port in between;
+     * {@link #startFailure} covers that rare case.
+     */
+    private static Optional<String> firstUnavailableAddress(JrcConfig config) {
+        List<Map.Entry<String, InetSocketAddress>> wanted = new ArrayList<>();
+        config.listen().forEach(a -> wanted.add(Map.entry("--listen", a)));
+        config.tunnel().ifPresent(a -> wanted.add(Map.entry("--tunnel", a)));
+        for (Map.Entry<String, InetSocketAddress> w : wanted) {
+            InetSocketAddress address = w.getValue();
+            if (address.getPort() == 0) {
+                continue; // the system picks a free port
+            }
+            try {
+                new DatagramSocket(address).close(); // bindable; released at once for the server to bind
+            } catch (SocketException e) {
+                String why = String.valueOf(e.getMessage()).contains("already in use")
+                        ? "address already in use (is another JRC running? choose another with " + w.getKey()
+                                + " HOST:PORT)"
+                        : e.getMessage() + " (choose another with " + w.getKey() + " HOST:PORT)";
+                return Optional.of("cannot listen on " + HostPort.format(address) + " (udp, " + w.getKey() + "): "
+                        + why);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String startFailure(JrcConfig config, RuntimeException e) {

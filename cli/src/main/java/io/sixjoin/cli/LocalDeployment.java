@@ -107,7 +107,9 @@ final class LocalDeployment implements Closeable {
             }
             Uplink uplink = options.tunnel() == Tunnel.UDP ? new TunnelUplink(tunnel.getAddress(), null)
                     : new InProcessUplink(memory, "bridge-1");
-            bridge = Bridge.builder(bc).uplink(uplink).serial(SerialLinks.opener(spec, SerialLinks.DEFAULT_BAUD))
+            // seeded like the JRC: with both, a virtual-time run repeats event for event
+            bridge = Bridge.builder(bc).uplink(uplink).random(new java.util.Random(config.seed()))
+                    .serial(SerialLinks.opener(spec, SerialLinks.DEFAULT_BAUD))
                     .sequences(SequenceFiles.in(options.data().resolve("bridge-state")))
                     .replayWindows(SequenceFiles.windowsIn(options.data().resolve("bridge-state")))
                     .console(options.console()).build().start();

@@ -101,24 +101,45 @@ public final class PledgesCommand implements Callable<Integer> {
             if (Files.isDirectory(file)) {
                 throw new BadInputException("cannot read " + file + ": it is a directory, give a CSV file");
             }
-            try (InputStream in = Files.newInputStream(file); JrcStore s = openStore()) {
-                PledgeCsv.Result result = PledgeCsv.parse(in, id -> s.pledges().find(id).isPresent());
-                if (!result.isValid()) {
-                    for (CsvError e : result.errors()) {
-                        err().println(e.format(file.toString()));
-                    }
-                    long bad = result.errors().stream().filter(e -> e.line() > 0).count();
-                    return fail(USAGE, "nothing imported: fix the " + (bad > 0 ? bad + " " : "")
-                            + "errors above and run again");
-                }
-                int n = s.pledges().importAll(result.pledges());
-                out().println("imported " + n + (n == 1 ? " pledge" : " pledges"));
-                return OK;
+            byte[] csv;
+            try (InputStream in = Files.newInputStream(file)) {
+                csv = in.readNBytes((int) PledgeCsv.MAX_BYTES + 1); // the parser reports a larger file
             } catch (NoSuchFileException e) {
                 throw new BadInputException("cannot read " + file + ": no such file");
             } catch (AccessDeniedException e) {
                 throw new BadInputException("cannot read " + file + ": permission denied");
             }
+            // A bad file must not create a store, as no bad input does. Where there is no store yet, nothing can be
+            // provisioned already, so the file on its own shows every problem; an existing store is opened so that
+            // rows it already has are reported together with the rest.
+            PledgeCsv.Result alone = PledgeCsv.parse(csv, id -> false);
+            if (!alone.isValid() && !storeExists()) {
+                return refuse(alone);
+            }
+            try (JrcStore s = openStore()) {
+                PledgeCsv.Result result = PledgeCsv.parse(csv, id -> s.pledges().find(id).isPresent());
+                if (!result.isValid()) {
+                    return refuse(result);
+                }
+                int n = s.pledges().importAll(result.pledges());
+                out().println("imported " + n + (n == 1 ? " pledge" : " pledges"));
+                return OK;
+            }
+        }
+
+        /** False only when the store is a file that is not there yet; other JDBC URLs are assumed to exist. */
+        private boolean storeExists() {
+            return store.location().sqliteFile().map(Files::exists).orElse(true);
+        }
+
+        /** One line per problem, as compilers print them ({@code file.csv:7: ...}), then what happened. */
+        private int refuse(PledgeCsv.Result result) {
+            for (CsvError e : result.errors()) {
+                err().println(e.format(file.toString()));
+            }
+            long bad = result.errors().stream().filter(e -> e.line() > 0).count();
+            return fail(USAGE, "nothing imported: fix the " + (bad == 1 ? "error" : bad > 1 ? bad + " errors" : "errors")
+                    + " above and run again");
         }
     }
 

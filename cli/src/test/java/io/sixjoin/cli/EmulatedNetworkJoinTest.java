@@ -7,6 +7,7 @@ import io.sixjoin.emulator.run.EmulationConfig;
 import io.sixjoin.emulator.topology.Topologies;
 import io.sixjoin.emulator.topology.Topology;
 import io.sixjoin.jrc.JrcStats;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Timeout;
@@ -25,8 +26,37 @@ class EmulatedNetworkJoinTest {
     @TempDir
     Path tmp;
 
+    /**
+     * Same seed, same run: every mote synchronises, joins and announces its route at the same virtual microsecond,
+     * through the same parent, after the same attempts, with the same short address. (The event trace's hash also
+     * covers frame bytes, and those include the Message IDs the JRC's CoAP stack starts at random, as RFC 7252
+     * §4.4 wants; so with a JRC in the loop the hash differs while the run does not.)
+     */
+    @Test
+    void theSameSeedGivesTheSameRun() throws Exception {
+        String first = timelineOfRun(tmp.resolve("a"));
+        String second = timelineOfRun(tmp.resolve("b"));
+        assertEquals(first, second, "two runs of seed 3");
+    }
+
+    private static String timelineOfRun(Path data) throws Exception {
+        EmulationConfig config = EmulationConfig.of(Topologies.random(15, 30,
+                new io.sixjoin.emulator.kernel.SeededRandom(3).forPurpose("topology")), 3, LinkModel.greyZone(25, 30), 11);
+        try (LocalDeployment d = LocalDeployment.start(config, new LocalDeployment.Options(data,
+                LocalDeployment.Tunnel.IN_MEMORY, Optional.empty(), s -> { }))) {
+            assertTrue(d.emulation().runUntilFormed(Duration.ofHours(3), p -> { }));
+            StringBuilder b = new StringBuilder();
+            for (MoteRecord r : d.emulation().records()) {
+                b.append(r.address()).append(' ').append(r.syncedAt()).append(' ').append(r.joinedAt()).append(' ')
+                        .append(r.routedAt()).append(' ').append(r.parent()).append(' ').append(r.attempts())
+                        .append(' ').append(r.shortAddress()).append('\n');
+            }
+            return b.toString();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"star,101", "random,11"})
+    @CsvSource({"star,11", "random,11"})
     void fiftyMotesJoinInVirtualTime(String shape, int slotframe) throws Exception {
         Topology t = Topologies.resolve(shape, 50, 30, new io.sixjoin.emulator.kernel.SeededRandom(7));
         EmulationConfig config = EmulationConfig.of(t, 7, LinkModel.greyZone(25, 30), slotframe);

@@ -111,8 +111,22 @@ class PledgesCommandTest {
         assertEquals(csv + ":4: bad EUI-64 'zz': expected 16 hex digits, e.g. 00124b0014b5d2a1", err[0]);
         assertTrue(err[1].startsWith(csv + ":5: bad PSK length: 2 bytes"), err[1]);
         assertTrue(err[2].startsWith(csv + ":6: duplicate EUI-64 00124b0014b5d2a1: already on line 2"), err[2]);
-        assertTrue(err[3].contains("nothing imported"), err[3]);
+        assertTrue(err[3].contains("nothing imported: fix the 3 errors above"), err[3]);
+        assertFalse(Files.exists(tmp.resolve("data")), "a refused import creates no store");
         assertEquals("no pledges provisioned", runData("pledges", "list").out().strip());
+    }
+
+    @Test
+    void importIntoAnExistingStoreReportsBadAndAlreadyProvisionedRowsTogether() throws Exception {
+        assertEquals(0, runData("pledges", "add", "--eui64", EUI, "--psk", PSK).code());
+        Path csv = Files.writeString(tmp.resolve("mixed.csv"), "eui64,psk\nzz," + PSK + "\n" + EUI + "," + PSK + "\n");
+        Run r = runData("pledges", "import", csv.toString());
+        assertEquals(2, r.code());
+        String[] err = r.err().split("\\R");
+        assertEquals(3, err.length, r.err());
+        assertTrue(err[0].startsWith(csv + ":2: bad EUI-64 'zz'"), err[0]);
+        assertTrue(err[1].startsWith(csv + ":3: " + EUI + " is already provisioned"), err[1]);
+        assertEquals("sixjoin pledges import: nothing imported: fix the 2 errors above and run again", err[2]);
     }
 
     @Test

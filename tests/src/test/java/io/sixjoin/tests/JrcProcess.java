@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code sixjoin jrc} as a separate JVM, the way an operator runs it; its stdout lines are collected. */
 final class JrcProcess implements AutoCloseable {
-    static final Path JAR = LauncherTest.ROOT.resolve("cli/target/sixjoin.jar");
-
     final Process process;
     final List<String> lines = new CopyOnWriteArrayList<>();
 
@@ -62,10 +60,7 @@ final class JrcProcess implements AutoCloseable {
     }
 
     private static List<String> command(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
-        cmd.addAll(List.of(args));
-        return cmd;
+        return Cli.jar(args);
     }
 
     /** SIGKILL: no shutdown hook, no flush — what a crash or power-cycled host looks like to the store. */

@@ -26,6 +26,7 @@ import java.util.function.IntConsumer;
  * come from each receiver's own seeded stream, so results do not depend on how many other motes
  * exist. Radios are half-duplex: a mote that transmits in a slot hears nothing in it. Neighbours are
  * found through a {@link SpatialGrid}, so a slot costs O(transmitters × local density), not O(N²).
+ * An optional {@link FrameTap} sees every transmission, for packet captures; without one it costs a null check.
  */
 public final class RadioMedium {
 
@@ -73,6 +74,7 @@ public final class RadioMedium {
 
     private EventKernel kernel;
     private FrameSink attachedSink;
+    private FrameTap tap;
     private long framesSent, deliveries, losses, collisions, slots;
 
     private record Transmission(int sender, int channel, byte[] frame) {
@@ -179,6 +181,11 @@ public final class RadioMedium {
         this.attachedSink = Objects.requireNonNull(sink, "sink");
     }
 
+    /** Reports every transmitted frame to {@code value} from now on; null (the default) reports nothing. */
+    public void setTap(FrameTap value) {
+        tap = value;
+    }
+
     /** Mote {@code mote} keeps its receiver on during slot {@code asn} on cell offset {@code channelOffset}. */
     public void listen(int mote, int channelOffset, long asn) {
         checkMote(mote);
@@ -204,8 +211,12 @@ public final class RadioMedium {
             throw new IllegalStateException("mote " + sender + " already transmits in ASN " + asn);
         }
         txAsn[sender] = asn;
-        pending.add(new Transmission(sender, hopping.channel(asn, channelOffset), frame.clone()));
+        Transmission tx = new Transmission(sender, hopping.channel(asn, channelOffset), frame.clone());
+        pending.add(tx);
         framesSent++;
+        if (tap != null) {
+            tap.onAir(asn, sender, tx.channel, tx.frame);
+        }
     }
 
     /**

@@ -88,6 +88,9 @@ public final class Mote implements MacListener {
     private DioTrickle trickle;
     private long daoAt = Long.MAX_VALUE;
     private long daoInterval;
+    private long disAt = Long.MAX_VALUE;
+    private long disInterval;
+    private long daoRetry;
     private long daoHandle = -1;
     private boolean joined;
     private boolean jrcConfigured;
@@ -101,6 +104,17 @@ public final class Mote implements MacListener {
         long noRoute;
         long hopLimit;
         long undeliverable;
+        long dio;
+        long dao;
+        long dis;
+        long joinRequests;
+        long proxiedUp;
+        long proxiedDown;
+
+        /** DIOs, DAOs, DISs, Join Requests sent, requests proxied up, answers proxied down, packets forwarded. */
+        public long[] sent() {
+            return new long[] {dio, dao, dis, joinRequests, proxiedUp, proxiedDown, forwarded};
+        }
 
         public long forwarded() {
             return forwarded;
@@ -180,6 +194,8 @@ public final class Mote implements MacListener {
         rpl = new Rpl(settings.addresses(), mac.address(), false);
         trickle = new DioTrickle(settings.dioIminMicros(), 6, 3, rand);
         daoAt = Long.MAX_VALUE;
+        disAt = Long.MAX_VALUE;
+        disInterval = 0;
         advertisers.clear();
         joined = false;
         jrcConfigured = false;
@@ -197,6 +213,10 @@ public final class Mote implements MacListener {
         long now = kernel.clock().nowMicros();
         record.synced(now);
         timeSource = source;
+        if (joined && !rpl.attached()) {
+            disAt = now;
+            disInterval = 0;
+        }
         if (!joined && pledge.state() != PledgeJoin.State.REQUESTING) {
             byte[] network = eb.joinInfo() != null && eb.joinInfo().networkId().length > 0
                     ? eb.joinInfo().networkId() : settings.networkId();
@@ -214,6 +234,7 @@ public final class Mote implements MacListener {
             record.unrouted();
             mac.stopAdvertising();
             daoAt = Long.MAX_VALUE;
+            disAt = Long.MAX_VALUE;
         }
     }
 
@@ -225,10 +246,13 @@ public final class Mote implements MacListener {
         daoHandle = -1;
         long now = kernel.clock().nowMicros();
         if (delivered) {
+            daoRetry = 0;
             record.daoSent(now);
             advertise(); // OpenWSN's rule: a node proxies and advertises once the root can route to it
         } else {
-            daoAt = now + rand.nextLong(1, 4 * settings.slotframeMicros());
+            daoRetry = Math.min(daoRetry == 0 ? 2 * settings.slotframeMicros() : daoRetry * 2,
+                    64 * settings.slotframeMicros());
+            daoAt = now + daoRetry / 2 + rand.nextLong(daoRetry / 2 + 1);
         }
         reschedule();
     }
@@ -322,6 +346,7 @@ public final class Mote implements MacListener {
         proxy.configure(now / 1000, c);
         jrcConfigured = c.jrcAddress().isPresent();
         mac.setKeepAlives(true);
+        disAt = now;
     }
 
     private void installKeys(Configuration c, boolean first) {
@@ -370,7 +395,9 @@ public final class Mote implements MacListener {
             return;
         }
         if (dst.equals(linkLocal) || dst.equals(global)) {
-            if (ip.nextHeader() == Ipv6Packet.UDP) {
+            if (ip.nextHeader() == Ipv6Packet.ICMPV6 && frame.security() == RxSecurity.VERIFIED) {
+                onRplControl(ip, frame.source(), now);
+            } else if (ip.nextHeader() == Ipv6Packet.UDP) {
                 onUdp(p, frame, now);
             }
             return;
@@ -385,6 +412,17 @@ public final class Mote implements MacListener {
         Dio dio;
         try {
             Icmpv6Message m = Icmpv6Message.parse(ip);
+            if (m.type() == Icmpv6Message.TYPE_RPL && m.code() == Rpl.DIS_CODE) {
+                if (rpl.attached() && record.routedAt().isPresent()) {
+                    if (ip.destination().isMulticastAddress()) {
+                        trickle.reset(now); // RFC 6550 §8.3
+                    } else {
+                        counters.dio++;
+                        link.send(MeshPacket.plain(rpl.dio(mac.address(), ip.source())), from, Protection.ENCRYPTED);
+                    }
+                }
+                return;
+            }
             if (m.type() != Icmpv6Message.TYPE_RPL || m.code() != Dio.CODE) {
                 return;
             }
@@ -407,6 +445,7 @@ public final class Mote implements MacListener {
                 trickle.reset(now);
                 daoAt = now + rand.nextLong(settings.slotframeMicros() * 2 + 1);
                 daoInterval = FIRST_DAO_REFRESH_MICROS;
+                disInterval = 0;
                 record.attached(from, rpl.rank());
             }
             case NEW_RANK -> {
@@ -434,6 +473,7 @@ public final class Mote implements MacListener {
                 List<CojpDatagram> up = proxy.onFromPledge(now / 1000,
                         new InetSocketAddress(ip.source(), udp.sourcePort()), coap);
                 for (CojpDatagram d : up) {
+                    counters.proxiedUp++;
                     sendUp(new UdpDatagram(COAP_PORT, d.port(), d.bytes()), d.address());
                 }
             }
@@ -466,6 +506,7 @@ public final class Mote implements MacListener {
             if (pledgeMac.isPresent()) {
                 Ipv6Packet out = new UdpDatagram(COAP_PORT, d.port(), d.bytes())
                         .toIpv6(MeshAddresses.linkLocal(mac.address()), to, 64);
+                counters.proxiedDown++;
                 // MIC only: the pledge can read it now and verify it once the keys it carries are installed
                 link.send(MeshPacket.plain(out), pledgeMac.get(), Protection.AUTHENTICATED);
             }
@@ -539,6 +580,7 @@ public final class Mote implements MacListener {
                     Ipv6Packet ip = new UdpDatagram(COAP_PORT, d.port(), d.bytes())
                             .toIpv6(MeshAddresses.linkLocal(mac.address()), d.address(), 64);
                     link.send(MeshPacket.plain(ip), jp.get(), Protection.NONE);
+                    counters.joinRequests++;
                 }
             }
             if (pledge.state() == PledgeJoin.State.FAILED) {
@@ -546,14 +588,31 @@ public final class Mote implements MacListener {
             }
             return;
         }
+        if (!rpl.attached() && now >= disAt) {
+            // no DIO heard since joining or since losing the parent: solicit one, then again less and less often
+            // ask the time source first (a unicast DIO back, two frames); everyone only if there is none
+            if (timeSource != null) {
+                link.send(MeshPacket.plain(Rpl.dis(mac.address(), MeshAddresses.linkLocal(timeSource))), timeSource,
+                        Protection.ENCRYPTED);
+            } else {
+                link.send(MeshPacket.plain(Rpl.dis(mac.address(), MeshAddresses.ALL_RPL_NODES)),
+                        MacAddress.BROADCAST, Protection.ENCRYPTED);
+            }
+            counters.dis++;
+            disInterval = disInterval == 0 ? settings.dioIminMicros() : Math.min(disInterval * 2,
+                    settings.dioIminMicros() << 4);
+            disAt = now + disInterval / 2 + rand.nextLong(disInterval / 2 + 1);
+        }
         if (rpl.attached()) {
             if (now >= daoAt) {
+                counters.dao++;
                 daoHandle = link.send(MeshPacket.plain(rpl.dao()), rpl.parent().orElseThrow(), Protection.ENCRYPTED);
                 // no DAO-ACK from an OpenWSN root: refresh early and often at first, in case one got lost further up
                 daoAt = now + daoInterval / 2 + rand.nextLong(daoInterval / 2 + 1);
                 daoInterval = Math.min(daoInterval * 2, settings.daoPeriodMicros());
             }
             if (trickle.poll(now)) {
+                counters.dio++;
                 link.send(MeshPacket.plain(rpl.dio(mac.address())), MacAddress.BROADCAST, Protection.ENCRYPTED);
             }
         }
@@ -565,6 +624,8 @@ public final class Mote implements MacListener {
             next = pledge.nextDeadline().orElse(Long.MAX_VALUE / 1000) * 1000;
         } else if (rpl.attached()) {
             next = Math.min(daoAt, trickle.nextDeadline());
+        } else {
+            next = disAt;
         }
         long now = kernel.clock().nowMicros();
         if (next == Long.MAX_VALUE || next >= Long.MAX_VALUE / 1000 * 1000) {

@@ -37,7 +37,7 @@ public record MoteSettings(MeshAddresses addresses, byte[] networkId, PledgeJoin
 
     /** Trickle Imin for DIOs: a few slotframes, so a neighbourhood's DIOs fit the one shared cell. */
     long dioIminMicros() {
-        return Math.max(4 * slotframeMicros, 2_000_000L);
+        return Math.max(16 * slotframeMicros, 2_000_000L);
     }
 
     /**

@@ -162,7 +162,17 @@ public final class RootMote implements MacListener {
             }
             Ipv6Packet ip = p.get().packet();
             if (ip.destination().equals(MeshAddresses.ALL_RPL_NODES)) {
-                trickle.heard(); // a child's DIO; a root takes no parent
+                if (Rpl.isDis(ip)) {
+                    trickle.reset(kernel.clock().nowMicros()); // a DIS asks for our DIO (RFC 6550 §8.3)
+                    reschedule();
+                } else {
+                    trickle.heard(); // a child's DIO; a root takes no parent
+                }
+                return;
+            }
+            if (Rpl.isDis(ip) && ip.destination().equals(MeshAddresses.linkLocal(mac.address()))
+                    && frame.security() == RxSecurity.VERIFIED) {
+                link.send(MeshPacket.plain(rpl.dio(mac.address(), ip.source())), frame.source(), Protection.ENCRYPTED);
                 return;
             }
             udp = ip.nextHeader() == Ipv6Packet.UDP;

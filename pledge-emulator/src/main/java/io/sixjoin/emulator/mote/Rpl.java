@@ -4,6 +4,7 @@ import io.sixjoin.stack.ieee802154.MacAddress;
 import io.sixjoin.stack.ipv6.Ipv6Packet;
 import io.sixjoin.stack.rpl.Dao;
 import io.sixjoin.stack.rpl.Dio;
+import io.sixjoin.stack.rpl.Icmpv6Message;
 import io.sixjoin.stack.rpl.RplOption;
 
 import java.net.Inet6Address;
@@ -112,14 +113,38 @@ final class Rpl {
         return Math.max(0, rank / MIN_HOP_RANK_INCREASE - 1);
     }
 
-    /** Our DIO, from our link-local address to all RPL nodes; the root adds the prefix. */
+    /** Our DIO, from our link-local address to all RPL nodes. */
     Ipv6Packet dio(MacAddress me) {
+        return dio(me, MeshAddresses.ALL_RPL_NODES);
+    }
+
+    /** Our DIO to {@code destination} (a unicast answer to a DIS, or all RPL nodes). */
+    Ipv6Packet dio(MacAddress me, Inet6Address destination) {
         List<RplOption> options = List.of(
                 new RplOption.DodagConfiguration(0, 12, 3, 10, 0x800, MIN_HOP_RANK_INCREASE, 1, PATH_LIFETIME, 60),
                 new RplOption.PrefixInformation(64, 0x40, 0xFFFF_FFFFL, 0xFFFF_FFFFL,
                         MeshAddresses.address(java.util.Arrays.copyOf(addresses.prefix(), 16))));
         Dio dio = new Dio(INSTANCE, 0, rank, true, Dio.MOP_NON_STORING, 0, dtsn, 0, dodagId, options);
-        return dio.toIcmpv6().toIpv6(MeshAddresses.linkLocal(me), MeshAddresses.ALL_RPL_NODES, 255);
+        return dio.toIcmpv6().toIpv6(MeshAddresses.linkLocal(me), destination, 255);
+    }
+
+    /** RFC 6550 §6.2 DIS code. */
+    static final int DIS_CODE = 0x00;
+
+    /**
+     * A DIS (no options) to {@code destination}: "tell me about your DODAG". RFC 6550 §8.3: a unicast DIS is
+     * answered with a unicast DIO, a multicast one with a Trickle reset.
+     */
+    static Ipv6Packet dis(MacAddress me, Inet6Address destination) {
+        return new Icmpv6Message(Icmpv6Message.TYPE_RPL, DIS_CODE, new byte[2])
+                .toIpv6(MeshAddresses.linkLocal(me), destination, 255);
+    }
+
+    /** Whether {@code ip} is a DIS. */
+    static boolean isDis(Ipv6Packet ip) {
+        byte[] icmp = ip.payload();
+        return ip.nextHeader() == Ipv6Packet.ICMPV6 && icmp.length >= 2
+                && (icmp[0] & 0xFF) == Icmpv6Message.TYPE_RPL && icmp[1] == DIS_CODE;
     }
 
     /** Our DAO to the root: we are reachable through our parent (RFC 6550 §9.7, non-storing). */

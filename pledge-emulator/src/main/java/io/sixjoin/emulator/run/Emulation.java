@@ -48,10 +48,12 @@ import java.util.function.Consumer;
  */
 public final class Emulation implements Closeable {
     static final EventKind TICK = EventKind.named("run.tick");
-    /** Host quiet this long after our last output counts as done answering. */
-    static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(8);
+    /** IEEE 802.15.4-2015's TSCH default macMaxBe: a dense neighbourhood needs the wider window. */
+    static final int BACKOFF_MAX_EXPONENT = 7;
+    /** Host quiet this long after its last frame counts as done answering. */
+    static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
     /** The longest a virtual-time run waits for the answer to a datagram it sent the host. */
-    static final long ANSWER_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
+    static final long ANSWER_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(2_000);
 
     /** A progress snapshot, about once a wall second. */
     public record Progress(int synced, int joined, int routed, int pledges, long virtualMicros, long wallNanos) {
@@ -89,7 +91,8 @@ public final class Emulation implements Closeable {
         int frame = config.slotframe();
         // keep-alive and desync timers in cells rather than seconds once cells are rare: no emulated clock drifts
         TschConfig tsch = TschConfig.defaults(BorderRouterMote.DEFAULT_PAN_ID).withSlotframeLength(frame)
-                .withKeepAlive(Math.max(1_000, 30L * frame), Math.max(2_333, 70L * frame));
+                .withKeepAlive(Math.max(1_000, 60L * frame), Math.max(2_333, 300L * frame))
+                .withBackoff(1, BACKOFF_MAX_EXPONENT);
         this.network = new TschNetwork(kernel, medium, seeds, tsch);
         this.settings = new MoteSettings(MeshAddresses.of(MeshAddresses.DEFAULT_PREFIX), config.networkId(),
                 config.profile(), config.slotframe() * clock.slotMicros());
@@ -280,6 +283,25 @@ public final class Emulation implements Closeable {
             routed += m.joined() && m.record().routedAt().isPresent() ? 1 : 0;
         }
         return new Progress(synced, joined, routed, motes.size() - 1, kernel.clock().nowMicros(), wall);
+    }
+
+    /** Upper-layer packets the pledges sent, by kind, summed over the network (the report's breakdown). */
+    public java.util.Map<String, Long> sentByKind() {
+        String[] names = {"dio", "dao", "dis", "joinRequest", "proxiedUp", "proxiedDown", "forwarded"};
+        long[] sum = new long[names.length];
+        for (Mote m : motes) {
+            if (m != null) {
+                long[] s = m.counters().sent();
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += s[i];
+                }
+            }
+        }
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            out.put(names[i], sum[i]);
+        }
+        return out;
     }
 
     /** Mote {@code index} (topology order); null for the root, see {@link #root()}. */

@@ -33,9 +33,10 @@ final class HostSync {
     }
 
     void output(boolean expectsAnswer) {
-        long now = wallNanos.getAsLong();
-        lastActivity = now;
+        // what needs no answer (a DAO) needs no wait: the serial line keeps it ahead of anything sent after it
         if (expectsAnswer) {
+            long now = wallNanos.getAsLong();
+            lastActivity = now;
             awaitingSince = now;
             awaiting = true;
         }

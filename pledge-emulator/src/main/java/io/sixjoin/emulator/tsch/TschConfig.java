@@ -82,6 +82,13 @@ public record TschConfig(int panId, int slotframeLength, double ebProbability, i
                 rekeyGuardSlots);
     }
 
+    /** The shared-cell backoff exponents (802.15.4 TSCH CSMA-CA macMinBe, macMaxBe). */
+    public TschConfig withBackoff(int minBackoffExponent, int maxBackoffExponent) {
+        return new TschConfig(panId, slotframeLength, ebProbability, numNeighboursToWait, maxEbDelaySlots,
+                scanDwellSlotframes, keepAlivePeriodSlots, desyncTimeoutSlots, maxRetries, minBackoffExponent,
+                maxBackoffExponent, queueCapacity, rekeyGuardSlots);
+    }
+
     public TschConfig withRekeyGuard(long slots) {
         return new TschConfig(panId, slotframeLength, ebProbability, numNeighboursToWait, maxEbDelaySlots,
                 scanDwellSlotframes, keepAlivePeriodSlots, desyncTimeoutSlots, maxRetries, minBe, maxBe,

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sixjoin.bridge.pcap.PacketCapture;
-import io.sixjoin.bridge.pcap.PcapWriter;
 import io.sixjoin.stack.ipv6.UdpDatagram;
+import io.sixjoin.stack.pcap.PcapWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -81,8 +81,8 @@ class TunnelUplinkTest {
     @Test
     void capturingUplinkRecordsBothDirections() throws Exception {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
-        PacketCapture capture = new PacketCapture(new PcapWriter(file, PcapWriter.LINKTYPE_IPV6, Clock.systemUTC()),
-                null, 0xCAFE);
+        PacketCapture capture = new PacketCapture(new PcapWriter(file, PcapWriter.LINKTYPE_IPV6), null, 0xCAFE,
+                Clock.systemUTC());
         FakeUplink fake = new FakeUplink();
         BlockingQueue<byte[]> down = new LinkedBlockingQueue<>();
         try (Uplink uplink = new CapturingUplink(fake, capture)) {
