@@ -166,6 +166,7 @@ public final class EmulateCommand implements Callable<Integer> {
     }
 
     private int runInProcess(EmulationConfig config, Duration max) throws IOException, InterruptedException {
+        QuietLogs.apply();
         wipe(data);
         try (LocalDeployment d = LocalDeployment.start(config, new LocalDeployment.Options(data,
                 LocalDeployment.Tunnel.IN_MEMORY, Optional.empty(), line -> { }))) {
@@ -308,6 +309,11 @@ public final class EmulateCommand implements Callable<Integer> {
             out.add(new MoteCredentials(c.eui64(), c.psk(), i == rootIndex));
         }
         return out;
+    }
+
+    /** The --pledges file for a run with a real border router (no topology to fit). */
+    List<MoteCredentials> readPledgesForHardware() {
+        return readPledges(pledgesFile);
     }
 
     private static List<MoteCredentials> readPledges(Path file) {

@@ -31,8 +31,15 @@ final class NetworkSummary {
 
     /** Shows {@code p}. */
     void progress(Emulation.Progress p) {
-        String line = String.format(Locale.ROOT, "%d/%d joined, %d synchronised, %d routed; emulated %s, %.0fx real time",
-                p.joined(), p.pledges(), p.synced(), p.routed(), clock(p.virtualMicros()), p.speed());
+        progress(p, Double.NaN);
+    }
+
+    /** Shows {@code p} and, if known, the mean join latency so far (first Join Request to joined). */
+    void progress(Emulation.Progress p, double meanJoinSeconds) {
+        String line = String.format(Locale.ROOT, "%d/%d joined, %d synchronised, %d routed%s; emulated %s, %.0fx real time",
+                p.joined(), p.pledges(), p.synced(), p.routed(),
+                Double.isNaN(meanJoinSeconds) ? "" : String.format(Locale.ROOT, ", mean join latency %.1f s",
+                        meanJoinSeconds), clock(p.virtualMicros()), p.speed());
         if (terminal) {
             out.print("\r" + line + "   ");
             out.flush();

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "a radio bridge for OpenWSN border-router motes, and a 6TiSCH mote emulator.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class, JrcCommand.class, PledgesCommand.class, NetworkCommand.class, BenchCommand.class, BridgeCommand.class, EmulateCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, JrcCommand.class, PledgesCommand.class, NetworkCommand.class, BenchCommand.class, BridgeCommand.class, EmulateCommand.class, DemoCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure at run time, 2 bad usage.",
             "Documentation: README.md and docs/ in the source tree."})
 public final class SixjoinCommand implements Runnable {

@@ -167,6 +167,16 @@ public final class Mote implements MacListener {
         return flash;
     }
 
+    /**
+     * Puts {@code stored} into the emulated flash as if a previous run had written it, and boots again so that
+     * the Join Request sequence resumes above it: a network kept across runs (its JRC remembers the replay
+     * windows) must not reuse a sequence number. Only before the run starts.
+     */
+    public void restoreFlash(long stored) {
+        flash.save(stored);
+        boot();
+    }
+
     /** Emulated power cycle: the radio goes dark, RAM is lost, and the mote boots again a second later. */
     public void reboot() {
         record.rebooted();
