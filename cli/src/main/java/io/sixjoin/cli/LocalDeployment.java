@@ -58,12 +58,15 @@ final class LocalDeployment implements Closeable {
     }
 
     private final JrcServer jrc;
+    private final TunnelConnector tunnel;
     private final Emulation emulation;
     private final SerialServer serial;
     private final Bridge bridge;
 
-    private LocalDeployment(JrcServer jrc, Emulation emulation, SerialServer serial, Bridge bridge) {
+    private LocalDeployment(JrcServer jrc, TunnelConnector tunnel, Emulation emulation, SerialServer serial,
+            Bridge bridge) {
         this.jrc = jrc;
+        this.tunnel = tunnel;
         this.emulation = emulation;
         this.serial = serial;
         this.bridge = bridge;
@@ -87,7 +90,7 @@ final class LocalDeployment implements Closeable {
                 throw new IOException("the bridge did not make the emulated border router root within 60 s: "
                         + bridge.statusLine());
             }
-            return new LocalDeployment(jrc.server, emulation, serial, bridge);
+            return new LocalDeployment(jrc.server, jrc.tunnel, emulation, serial, bridge);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (bridge != null) {
                 bridge.close();
@@ -190,6 +193,11 @@ final class LocalDeployment implements Closeable {
 
     JrcServer jrc() {
         return jrc;
+    }
+
+    /** The JRC's side of the bridges' tunnel (its counters say what it could not route). */
+    TunnelConnector tunnel() {
+        return tunnel;
     }
 
     Bridge bridge() {

@@ -166,6 +166,15 @@ public final class ParameterUpdater {
     private Optional<Endpoint> endpointFor(InetSocketAddress address) {
         boolean v4 = address.getAddress() instanceof Inet4Address;
         List<Endpoint> all = endpoints.get();
+        if (!v4 && !address.getAddress().isLoopbackAddress()) {
+            // mesh nodes live behind the bridges: the tunnel reaches them, whatever address names the tunnel itself
+            for (Endpoint e : all) {
+                if (e instanceof org.eclipse.californium.core.network.CoapEndpoint c
+                        && c.getConnector() instanceof io.sixjoin.jrc.tunnel.TunnelConnector) {
+                    return Optional.of(e);
+                }
+            }
+        }
         for (Endpoint e : all) {
             InetSocketAddress local = e.getAddress();
             if (local != null && (local.getAddress() instanceof Inet4Address) == v4) {

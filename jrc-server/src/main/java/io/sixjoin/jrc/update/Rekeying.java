@@ -56,10 +56,13 @@ public final class Rekeying {
         NetworkKey next = store.network().inState(KeyState.PENDING).stream()
                 .max(Comparator.comparingInt(NetworkKey::generation))
                 .orElseGet(keys::createPending);
-        List<JoinedNode> nodes = store.nodes().list();
+        // RFC 9031 §8.4.3.1: a 6LBR uses new keys at once, so it hears of them only in the final round, once the
+        // nodes hold them; told now, it would send under a key its nodes cannot read yet and cut them off
+        List<JoinedNode> nodes = store.nodes().list().stream()
+                .filter(n -> n.role() != io.sixjoin.jrc.store.PledgeRole.SIX_LBR).toList();
         progress.accept("generation " + next.generation() + " (key_id " + next.keyId() + ") is pending; sending"
                 + " keys of generations " + old.generation() + " and " + next.generation() + " to " + nodes.size()
-                + (nodes.size() == 1 ? " node" : " nodes"));
+                + (nodes.size() == 1 ? " node" : " nodes") + " (6LBRs get the new key last)");
         Configuration both = keySet(List.of(old, next));
         return updateAll(nodes, both).thenCompose(first -> {
             long acked = first.values().stream().filter(UpdateOutcome::acknowledged).count();

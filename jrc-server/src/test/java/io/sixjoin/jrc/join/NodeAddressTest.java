@@ -24,9 +24,22 @@ class NodeAddressTest {
     }
 
     @Test
-    void throughAJoinProxyTheAddressIsDerivedFromThePrefix() throws Exception {
-        InetSocketAddress proxy = at("bbbb::1415:92cc:0:2", 5683);
-        assertEquals(at("bbbb::212:4b00:14b5:d2a1", 5683), NodeAddress.forJoin(NODE, proxy, Optional.empty()));
+    void throughAJoinProxyTheAddressIsDerivedFromThePrefixByTheProxysRule() throws Exception {
+        // RFC 4291 modified EUI-64: a proxy whose IID has the U/L bit set
+        InetSocketAddress modified = at("bbbb::1615:92cc:0:2", 5683);
+        assertEquals(at("bbbb::212:4b00:14b5:d2a1", 5683), NodeAddress.forJoin(NODE, modified, Optional.empty()));
+        // OpenWSN: the proxy's IID is its EUI-64 as is (U/L bit 0 for an IEEE-assigned EUI-64): so is the node's
+        InetSocketAddress asIs = at("bbbb::1415:92cc:0:2", 5683);
+        assertEquals(at("bbbb::12:4b00:14b5:d2a1", 5683), NodeAddress.forJoin(NODE, asIs, Optional.empty()));
+    }
+
+    @Test
+    void aPledgeThatSpokeLinkLocalIsReachedAtTheMeshPrefixWithItsOwnIid() throws Exception {
+        // one hop from a 6LBR that proxies: the JRC saw the pledge's own link-local address
+        InetSocketAddress pledge = at("fe80::12:4b00:14b5:d2a1", 5683);
+        Inet6Address mesh = (Inet6Address) InetAddress.getByName("bbbb::1");
+        assertEquals(at("bbbb::12:4b00:14b5:d2a1", 5683), NodeAddress.forJoin(NODE, pledge, Optional.of(mesh)));
+        assertEquals(pledge, NodeAddress.forJoin(NODE, pledge, Optional.empty()), "no mesh address: as seen");
     }
 
     @Test

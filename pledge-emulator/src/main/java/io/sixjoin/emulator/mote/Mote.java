@@ -162,6 +162,16 @@ public final class Mote implements MacListener {
         return pledge;
     }
 
+    /** Datagrams that did not decompress (6LoWPAN errors), for the report. */
+    public long malformedDatagrams() {
+        return link.malformed();
+    }
+
+    /** The node's {@code /j} for Parameter Updates, for tests that look at what it dropped. */
+    public JoinedNodeServer joinedNodeServer() {
+        return server;
+    }
+
     /** The flash holding the Join Request sequence numbers. */
     public JumpAheadSequence.InMemoryStore flash() {
         return flash;

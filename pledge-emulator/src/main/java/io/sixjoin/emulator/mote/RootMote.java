@@ -40,7 +40,7 @@ public final class RootMote implements MacListener {
         /**
          * A frame's 6LoWPAN payload from neighbour {@code previousHop}.
          *
-         * @param expectsAnswer whether it is a UDP datagram, to which the host's side may answer at once
+         * @param expectsAnswer whether it is a CoAP request (or a fragment), which the host's side may answer at once
          */
         void dataUp(long previousHop, byte[] lowpan, boolean expectsAnswer);
     }
@@ -155,6 +155,7 @@ public final class RootMote implements MacListener {
         byte[] payload = frame.payload();
         boolean fragment = payload.length > 0 && ((payload[0] & 0xF8) == 0xC0 || (payload[0] & 0xF8) == 0xE0);
         boolean udp = true;
+        boolean request = true;
         if (!fragment) {
             Optional<MeshPacket> p = link.decode(payload, frame.source(), frame.destination());
             if (p.isEmpty()) {
@@ -176,12 +177,22 @@ public final class RootMote implements MacListener {
                 return;
             }
             udp = ip.nextHeader() == Ipv6Packet.UDP;
+            request = false;
+            if (udp) {
+                try {
+                    byte[] coap = p.get().udp().payload();
+                    // a CoAP response (to a Parameter Update) gets no answer: only requests make the host busy
+                    request = coap.length >= 2 && (coap[1] & 0xE0) == 0 && coap[1] != 0;
+                } catch (Ipv6FormatException e) {
+                    request = false;
+                }
+            }
         }
         if (!hostReachable && udp) {
             droppedDuringOutage++;
             return;
         }
-        host.dataUp(MeshAddresses.eui64(frame.source()), payload, udp);
+        host.dataUp(MeshAddresses.eui64(frame.source()), payload, request);
     }
 
     private void reschedule() {

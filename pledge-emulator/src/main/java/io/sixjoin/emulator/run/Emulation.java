@@ -51,7 +51,7 @@ public final class Emulation implements Closeable {
     /** IEEE 802.15.4-2015's TSCH default macMaxBe: a dense neighbourhood needs the wider window. */
     static final int BACKOFF_MAX_EXPONENT = 7;
     /** Host quiet this long after its last frame counts as done answering. */
-    static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
+    static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** The longest a virtual-time run waits for the answer to a datagram it sent the host. */
     static final long ANSWER_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(2_000);
 
@@ -249,15 +249,32 @@ public final class Emulation implements Closeable {
     private final class FromHost implements BorderRouterMote.Listener {
         @Override
         public void rootCommand(RootCommand command) {
-            sync.input();
+            sync.input(false);
             inbox.add(() -> root.onRootCommand(command));
         }
 
         @Override
         public void dataDown(long nextHop, byte[] lowpan) {
-            sync.input();
+            sync.input(endsDatagram(lowpan));
             inbox.add(() -> root.onDataDown(nextHop, lowpan));
         }
+    }
+
+    /** Whether a 6LoWPAN frame is a whole datagram or the last fragment of one (RFC 4944 §5.3). */
+    static boolean endsDatagram(byte[] lowpan) {
+        if (lowpan.length < 4) {
+            return true;
+        }
+        int dispatch = lowpan[0] & 0xF8;
+        if (dispatch == 0xC0) {
+            return false; // FRAG1: more follows
+        }
+        if (dispatch != 0xE0 || lowpan.length < 5) {
+            return true;
+        }
+        int size = ((lowpan[0] & 0x07) << 8) | (lowpan[1] & 0xFF);
+        int offset = (lowpan[4] & 0xFF) * 8;
+        return offset + lowpan.length - 5 >= size;
     }
 
     /** Whether every pledge joined and announced its route to the root (sent a DAO through its parent). */

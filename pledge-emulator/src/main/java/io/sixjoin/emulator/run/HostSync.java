@@ -17,7 +17,7 @@ final class HostSync {
     private final LongSupplier wallNanos;
     private volatile long lastActivity;
     private volatile long awaitingSince;
-    private volatile boolean awaiting;
+    private int outstanding; // guarded by this
     private volatile boolean active;
     private long heldNanos;
 
@@ -38,13 +38,23 @@ final class HostSync {
             long now = wallNanos.getAsLong();
             lastActivity = now;
             awaitingSince = now;
-            awaiting = true;
+            synchronized (this) {
+                outstanding++;
+            }
         }
     }
 
-    void input() {
+    /**
+     * The host sent something; {@code endsDatagram} when it was a whole datagram or the last fragment of one,
+     * which counts as one answer.
+     */
+    void input(boolean endsDatagram) {
         lastActivity = wallNanos.getAsLong();
-        awaiting = false;
+        if (endsDatagram) {
+            synchronized (this) {
+                outstanding = Math.max(0, outstanding - 1);
+            }
+        }
     }
 
     /** How long virtual time must still hold, in wall nanoseconds; 0 to go on. */
@@ -54,8 +64,15 @@ final class HostSync {
         }
         long now = wallNanos.getAsLong();
         long hold = lastActivity + settleNanos - now;
-        if (awaiting) {
-            hold = Math.max(hold, awaitingSince + answerTimeoutNanos - now);
+        synchronized (this) {
+            if (outstanding > 0) {
+                long left = awaitingSince + answerTimeoutNanos - now;
+                if (left <= 0) {
+                    outstanding = 0; // not every request is answered (a wrong PSK is dropped in silence)
+                } else {
+                    hold = Math.max(hold, left);
+                }
+            }
         }
         return Math.max(0, hold);
     }
