@@ -59,12 +59,14 @@ public final class Mote implements MacListener {
     static final int ATTEMPTS_PER_PROXY = 2;
     /** The first DAO refresh after a parent change; the interval then doubles up to the DAO period. */
     static final long FIRST_DAO_REFRESH_MICROS = 60_000_000L;
+    /** DAOs in a row the parent did not acknowledge (each after all MAC retries) before it is given up. */
+    static final int PARENT_FAILURES_TO_SWITCH = 3;
     private static final int COAP_PORT = CojpDatagram.COAP_PORT;
     /**
      * Share of shared cells all non-root advertisers of a neighbourhood spend on EBs together: each takes
      * this over the advertising neighbours it hears (plus itself), capped at the configured rate.
      */
-    static final double NEIGHBOURHOOD_EB_SHARE = 0.15;
+    static final double NEIGHBOURHOOD_EB_SHARE = 0.05;
     /** Neighbours counted for EB thinning; more make no difference to the rate. */
     static final int MAX_COUNTED_NEIGHBOURS = 256;
 
@@ -91,6 +93,8 @@ public final class Mote implements MacListener {
     private long disAt = Long.MAX_VALUE;
     private long disInterval;
     private long daoRetry;
+    private long joinHandle = -1;
+    private int parentFailures;
     private long daoHandle = -1;
     private boolean joined;
     private boolean jrcConfigured;
@@ -216,6 +220,8 @@ public final class Mote implements MacListener {
         daoAt = Long.MAX_VALUE;
         disAt = Long.MAX_VALUE;
         disInterval = 0;
+        joinHandle = -1;
+        daoHandle = -1;
         advertisers.clear();
         joined = false;
         jrcConfigured = false;
@@ -260,6 +266,9 @@ public final class Mote implements MacListener {
 
     @Override
     public void sendDone(TschMac m, long handle, boolean delivered) {
+        if (handle == joinHandle) {
+            joinHandle = -1;
+        }
         if (handle != daoHandle || !joined) {
             return;
         }
@@ -267,8 +276,11 @@ public final class Mote implements MacListener {
         long now = kernel.clock().nowMicros();
         if (delivered) {
             daoRetry = 0;
+            parentFailures = 0;
             record.daoSent(now);
             advertise(); // OpenWSN's rule: a node proxies and advertises once the root can route to it
+        } else if (++parentFailures >= PARENT_FAILURES_TO_SWITCH && rpl.abandonParent()) {
+            onNewParent(rpl.parent().orElseThrow(), now);
         } else {
             daoRetry = Math.min(daoRetry == 0 ? 2 * settings.slotframeMicros() : daoRetry * 2,
                     64 * settings.slotframeMicros());
@@ -456,24 +468,28 @@ public final class Mote implements MacListener {
         Rpl.Change change = rpl.onDio(from, dio);
         switch (change) {
             case NONE -> trickle.heard();
-            case NEW_PARENT -> {
-                mac.setTimeSource(from);
-                if (!jrcConfigured || settings.profile() == PledgeJoin.Profile.OPENWSN) {
-                    // RFC 9031 §8.4.2: without a JRC address the JRC is at the DODAG root; OpenWSN always sends there
-                    rpl.dodagId().ifPresent(proxy::setJrc);
-                }
-                trickle.reset(now);
-                daoAt = now + rand.nextLong(settings.slotframeMicros() * 2 + 1);
-                daoInterval = FIRST_DAO_REFRESH_MICROS;
-                disInterval = 0;
-                record.attached(from, rpl.rank());
-            }
+            case NEW_PARENT -> onNewParent(from, now);
             case NEW_RANK -> {
                 trickle.reset(now);
                 record.attached(from, rpl.rank());
                 advertise();
             }
         }
+    }
+
+    private void onNewParent(MacAddress parent, long now) {
+        mac.setTimeSource(parent);
+        if (!jrcConfigured || settings.profile() == PledgeJoin.Profile.OPENWSN) {
+            // RFC 9031 §8.4.2: without a JRC address the JRC is at the DODAG root; OpenWSN always sends there
+            rpl.dodagId().ifPresent(proxy::setJrc);
+        }
+        trickle.reset(now);
+        daoAt = now + rand.nextLong(settings.slotframeMicros() * 2 + 1);
+        daoInterval = FIRST_DAO_REFRESH_MICROS;
+        disInterval = 0;
+        parentFailures = 0;
+        daoRetry = 0;
+        record.attached(parent, rpl.rank());
     }
 
     private void onUdp(MeshPacket p, ReceivedFrame frame, long now) {
@@ -596,10 +612,12 @@ public final class Mote implements MacListener {
             for (CojpDatagram d : out) {
                 record.requested(now);
                 Optional<MacAddress> jp = settings.addresses().moteOf(d.address());
-                if (jp.isPresent()) {
+                if (jp.isPresent() && joinHandle < 0) {
+                    // a CoAP retransmission of a request still waiting for the shared cell would only queue a
+                    // second copy behind the first: the first one going out serves for both
                     Ipv6Packet ip = new UdpDatagram(COAP_PORT, d.port(), d.bytes())
                             .toIpv6(MeshAddresses.linkLocal(mac.address()), d.address(), 64);
-                    link.send(MeshPacket.plain(ip), jp.get(), Protection.NONE);
+                    joinHandle = link.send(MeshPacket.plain(ip), jp.get(), Protection.NONE);
                     counters.joinRequests++;
                 }
             }
@@ -624,7 +642,9 @@ public final class Mote implements MacListener {
             disAt = now + disInterval / 2 + rand.nextLong(disInterval / 2 + 1);
         }
         if (rpl.attached()) {
-            if (now >= daoAt) {
+            if (now >= daoAt && daoHandle >= 0) {
+                daoAt = now + settings.slotframeMicros(); // the last DAO is still waiting for the cell
+            } else if (now >= daoAt) {
                 counters.dao++;
                 daoHandle = link.send(MeshPacket.plain(rpl.dao()), rpl.parent().orElseThrow(), Protection.ENCRYPTED);
                 // no DAO-ACK from an OpenWSN root: refresh early and often at first, in case one got lost further up

@@ -91,7 +91,7 @@ public final class Emulation implements Closeable {
         int frame = config.slotframe();
         // keep-alive and desync timers in cells rather than seconds once cells are rare: no emulated clock drifts
         TschConfig tsch = TschConfig.defaults(BorderRouterMote.DEFAULT_PAN_ID).withSlotframeLength(frame)
-                .withKeepAlive(Math.max(1_000, 60L * frame), Math.max(2_333, 300L * frame))
+                .withKeepAlive(Math.max(1_000, 120L * frame), Math.max(2_333, 600L * frame))
                 .withBackoff(1, BACKOFF_MAX_EXPONENT);
         this.network = new TschNetwork(kernel, medium, seeds, tsch);
         this.settings = new MoteSettings(MeshAddresses.of(MeshAddresses.DEFAULT_PREFIX), config.networkId(),

@@ -25,12 +25,13 @@ import java.util.OptionalLong;
  * ASN 0. Nothing secret is in it.
  */
 public record EmulationReport(EmulationConfig config, List<MoteRecord> motes, int rootIndex, MacStats mac,
-        MediumStats medium, Map<String, Long> sent, long virtualMicros, long wallNanos, String traceHash) {
+        MediumStats medium, Map<String, Long> sent, MacStats rootMac, long virtualMicros, long wallNanos,
+        String traceHash) {
 
     /** The report of {@code e} as it stands now. */
     public static EmulationReport of(Emulation e) {
         return new EmulationReport(e.config(), e.records(), e.rootIndex(), e.macTotals(), e.mediumStats(),
-                e.sentByKind(), e.kernel().clock().nowMicros(), e.wallNanos(), e.traceHash());
+                e.sentByKind(), e.root().mac().stats(), e.kernel().clock().nowMicros(), e.wallNanos(), e.traceHash());
     }
 
     /** Pledges (motes other than the root). */
@@ -122,6 +123,7 @@ public record EmulationReport(EmulationConfig config, List<MoteRecord> motes, in
             g.writeNumberField("macDrops", mac.drops());
             g.writeNumberField("desynchronisations", mac.desyncs());
             g.writeNumberField("dutyCycle", mac.dutyCycle());
+            g.writeStringField("rootMac", rootMac.toString());
             g.writeObjectFieldStart("sent");
             for (Map.Entry<String, Long> e : sent.entrySet()) {
                 g.writeNumberField(e.getKey(), e.getValue());

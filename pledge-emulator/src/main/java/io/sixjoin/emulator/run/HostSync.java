@@ -18,6 +18,9 @@ final class HostSync {
     private volatile long lastActivity;
     private volatile long awaitingSince;
     private int outstanding; // guarded by this
+    /** Starts high: the JRC's first answers come from a cold JVM. */
+    private long typicalAnswerNanos = 250_000_000L; // guarded by this
+    private static final long MIN_ANSWER_TIMEOUT_NANOS = 150_000_000L;
     private volatile boolean active;
     private long heldNanos;
 
@@ -49,12 +52,22 @@ final class HostSync {
      * which counts as one answer.
      */
     void input(boolean endsDatagram) {
-        lastActivity = wallNanos.getAsLong();
+        long now = wallNanos.getAsLong();
+        lastActivity = now;
         if (endsDatagram) {
             synchronized (this) {
+                if (outstanding > 0) {
+                    // how long answers take, smoothed: silence several times longer means no answer is coming
+                    typicalAnswerNanos = (7 * typicalAnswerNanos + (now - awaitingSince)) / 8;
+                }
                 outstanding = Math.max(0, outstanding - 1);
             }
         }
+    }
+
+    /** The wait for an answer: eight times the typical answer time, within [minimum, the configured maximum]. */
+    private long answerTimeout() {
+        return Math.max(MIN_ANSWER_TIMEOUT_NANOS, Math.min(answerTimeoutNanos, 8 * typicalAnswerNanos));
     }
 
     /** How long virtual time must still hold, in wall nanoseconds; 0 to go on. */
@@ -66,7 +79,7 @@ final class HostSync {
         long hold = lastActivity + settleNanos - now;
         synchronized (this) {
             if (outstanding > 0) {
-                long left = awaitingSince + answerTimeoutNanos - now;
+                long left = awaitingSince + answerTimeout() - now;
                 if (left <= 0) {
                     outstanding = 0; // not every request is answered (a wrong PSK is dropped in silence)
                 } else {
