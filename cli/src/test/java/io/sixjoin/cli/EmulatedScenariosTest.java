@@ -44,7 +44,7 @@ class EmulatedScenariosTest {
 
     private static EmulationConfig config(int motes, long seed) {
         Topology t = Topologies.random(motes, 30, new io.sixjoin.emulator.kernel.SeededRandom(seed).forPurpose("topology"));
-        return EmulationConfig.of(t, seed, LinkModel.greyZone(25, 30), 11);
+        return EmulationConfig.of(t, seed, LinkModel.unitDisk(30), 11);
     }
 
     private LocalDeployment start(EmulationConfig config) throws Exception {

@@ -59,8 +59,6 @@ public final class Mote implements MacListener {
     static final int ATTEMPTS_PER_PROXY = 2;
     /** The first DAO refresh after a parent change; the interval then doubles up to the DAO period. */
     static final long FIRST_DAO_REFRESH_MICROS = 60_000_000L;
-    /** DAOs in a row the parent did not acknowledge (each after all MAC retries) before it is given up. */
-    static final int PARENT_FAILURES_TO_SWITCH = 3;
     private static final int COAP_PORT = CojpDatagram.COAP_PORT;
     /**
      * Share of shared cells all non-root advertisers of a neighbourhood spend on EBs together: each takes
@@ -94,7 +92,6 @@ public final class Mote implements MacListener {
     private long disInterval;
     private long daoRetry;
     private long joinHandle = -1;
-    private int parentFailures;
     private long daoHandle = -1;
     private boolean joined;
     private boolean jrcConfigured;
@@ -276,11 +273,8 @@ public final class Mote implements MacListener {
         long now = kernel.clock().nowMicros();
         if (delivered) {
             daoRetry = 0;
-            parentFailures = 0;
             record.daoSent(now);
             advertise(); // OpenWSN's rule: a node proxies and advertises once the root can route to it
-        } else if (++parentFailures >= PARENT_FAILURES_TO_SWITCH && rpl.abandonParent()) {
-            onNewParent(rpl.parent().orElseThrow(), now);
         } else {
             daoRetry = Math.min(daoRetry == 0 ? 2 * settings.slotframeMicros() : daoRetry * 2,
                     64 * settings.slotframeMicros());
@@ -487,7 +481,6 @@ public final class Mote implements MacListener {
         daoAt = now + rand.nextLong(settings.slotframeMicros() * 2 + 1);
         daoInterval = FIRST_DAO_REFRESH_MICROS;
         disInterval = 0;
-        parentFailures = 0;
         daoRetry = 0;
         record.attached(parent, rpl.rank());
     }

@@ -37,11 +37,6 @@ final class Rpl {
     private int dtsn;
     private int daoSequence;
     private int pathSequence;
-    /** DIO senders heard and the rank they advertised: where to go when the parent fails. */
-    private final java.util.LinkedHashMap<MacAddress, Dio> candidates = new java.util.LinkedHashMap<>();
-    /** Neighbours given up as parents: their DIOs are ignored from then on. */
-    private final java.util.Set<MacAddress> shunned = new java.util.HashSet<>();
-    static final int MAX_CANDIDATES = 32;
 
     Rpl(MeshAddresses addresses, MacAddress self, boolean root) {
         this.addresses = addresses;
@@ -62,12 +57,6 @@ final class Rpl {
         if (rank == ROOT_RANK || dio.mop() != Dio.MOP_NON_STORING || dio.instanceId() != INSTANCE
                 || dio.rank() >= INFINITE_RANK - LINK_COST) {
             return Change.NONE;
-        }
-        if (shunned.contains(from)) {
-            return Change.NONE;
-        }
-        if (candidates.containsKey(from) || candidates.size() < MAX_CANDIDATES) {
-            candidates.put(from, dio);
         }
         int offered = dio.rank() + LINK_COST;
         if (from.equals(parent)) {
@@ -90,34 +79,6 @@ final class Rpl {
             return Change.NEW_PARENT;
         }
         return Change.NONE;
-    }
-
-    /**
-     * Gives up the current parent (frames to it keep failing: a link in the grey zone looks fine in one DIO) and
-     * takes the best other neighbour heard, if any.
-     *
-     * @return whether a new parent was chosen
-     */
-    boolean abandonParent() {
-        if (parent == null) {
-            return false;
-        }
-        shunned.add(parent);
-        candidates.remove(parent);
-        detach();
-        MacAddress best = null;
-        Dio bestDio = null;
-        for (java.util.Map.Entry<MacAddress, Dio> c : candidates.entrySet()) {
-            if (bestDio == null || c.getValue().rank() < bestDio.rank()) {
-                best = c.getKey();
-                bestDio = c.getValue();
-            }
-        }
-        if (best == null) {
-            shunned.clear(); // nobody else: the next DIO from anyone, the old parent too, is a new chance
-            return false;
-        }
-        return onDio(best, bestDio) == Change.NEW_PARENT;
     }
 
     /** Forgets the parent (it went silent, or the mote rebooted). */
