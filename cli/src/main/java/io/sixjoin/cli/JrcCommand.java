@@ -61,7 +61,8 @@ public final class JrcCommand extends StoreCommand {
     Long leaseHours;
 
     @Option(names = "--jrc-address", paramLabel = "IPV6",
-            description = "The JRC's IPv6 address in the mesh, sent to joiners (label 4).")
+            description = "The JRC's IPv6 address in the mesh, sent to joiners (label 4); with --tunnel the default "
+                    + "is bbbb::1, where bridges send by default.")
     String jrcAddress;
 
     @Option(names = "--join-rate", paramLabel = "BYTES_PER_S", description = "Join rate sent to joiners (default: none).")
@@ -133,6 +134,12 @@ public final class JrcCommand extends StoreCommand {
         OptionalLong rate = optionalLong(joinRate, file, "join-rate");
         Optional<Inet6Address> jrc = Optional.ofNullable(jrcAddress).or(() -> file.string("jrc-address"))
                 .map(JrcCommand::parseIpv6);
+        if (jrc.isEmpty() && (tunnel != null || file.string("tunnel").isPresent())) {
+            // behind bridges the JRC has a mesh address whether or not it is told: the one bridges send to by default.
+            // Without it, a pledge that joined one hop from the 6LBR is known only by its link-local address, which
+            // Parameter Updates cannot reach from outside that link.
+            jrc = Optional.of(io.sixjoin.bridge.BridgeConfig.defaultJrcAddress(io.sixjoin.bridge.BridgeConfig.DEFAULT_PREFIX));
+        }
         RateLimiter.Limits d = RateLimiter.Limits.DEFAULT;
         double perSource = Optional.ofNullable(ratePerSource).orElse(file.number("rate-per-source")
                 .orElse(d.perSourcePerSecond()));

@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 /**
  * Runs {@code sixjoin} in a separate process, as a user does: through the {@code ./sixjoin} launcher, or straight
  * from the built jar when a test must be fast (the launcher rebuilds the jar, for minutes, whenever any main source
- * is newer than it). Shared by the tests that need a real process: {@link LauncherTest}, {@link JrcProcess} and
- * {@link CliUserErrorsTest}.
+ * is newer than it). Shared by the tests that need a real process: {@link LauncherTest}, {@link JrcProcess},
+ * {@link CliUserErrorsTest} and {@link Deployment}.
  */
 final class Cli {
     /** The repository root; surefire runs in tests/. */
@@ -111,12 +111,29 @@ final class Cli {
 
         /** Waits until a stderr line matches, and returns it; fails, naming what was printed, if none does. */
         String awaitErrLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+            return awaitLine(err, wanted, timeout);
+        }
+
+        /** Waits until a stdout line matches, and returns it; fails, naming what was printed, if none does. */
+        String awaitOutLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+            return awaitLine(out, wanted, timeout);
+        }
+
+        private String awaitLine(List<String> lines, Predicate<String> wanted, Duration timeout)
+                throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (String l : err) {
+            while (true) {
+                boolean gone = !process.isAlive();
+                if (gone) {
+                    Thread.sleep(100); // let the collector threads read what the process printed last
+                }
+                for (String l : lines) {
                     if (wanted.test(l)) {
                         return l;
                     }
+                }
+                if (gone || System.nanoTime() >= deadline) {
+                    break; // a dead process prints nothing more: fail now rather than at the deadline
                 }
                 Thread.sleep(50);
             }
