@@ -1,6 +1,7 @@
 package io.sixjoin.cli;
 
 import io.sixjoin.cli.bench.BridgeBenchCommand;
+import io.sixjoin.cli.bench.EmulateBenchCommand;
 import io.sixjoin.cli.bench.JrcBenchCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench",
         description = "Run a benchmark and record its results in docs/benchmarks.md.",
-        subcommands = {JrcBenchCommand.class, BridgeBenchCommand.class},
+        subcommands = {JrcBenchCommand.class, BridgeBenchCommand.class, EmulateBenchCommand.class},
         footer = {"", "Exit codes: 0 success (a goal not met is reported, not an error), 1 failure at run time,"
                 + " 2 bad usage."})
 public final class BenchCommand implements Callable<Integer> {
@@ -27,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("sixjoin bench: missing benchmark: jrc or bridge");
+        spec.commandLine().getErr().println("sixjoin bench: missing benchmark: jrc, bridge or emulate");
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
     }

@@ -155,7 +155,8 @@ public final class RootMote implements MacListener {
         byte[] payload = frame.payload();
         boolean fragment = payload.length > 0 && ((payload[0] & 0xF8) == 0xC0 || (payload[0] & 0xF8) == 0xE0);
         boolean udp = true;
-        boolean request = true;
+        // of a fragmented datagram only the first fragment counts as a request to wait for: one answer comes back
+        boolean request = !fragment || (payload[0] & 0xF8) == 0xC0;
         if (!fragment) {
             Optional<MeshPacket> p = link.decode(payload, frame.source(), frame.destination());
             if (p.isEmpty()) {
