@@ -169,6 +169,32 @@ class EmulatedScenariosTest {
         }
     }
 
+    /** A topology file's scripted faults happen: a reboot, a degraded link and a JRC outage, and the network forms. */
+    @Test
+    void scriptedFaultsFromATopologyFileHappenAndTheNetworkStillForms() throws Exception {
+        Path file = tmp.resolve("faults.json");
+        java.nio.file.Files.writeString(file, """
+                {"motes": [
+                  {"id": 1, "x": 0, "y": 0, "root": true}, {"id": 2, "x": 20, "y": 0}, {"id": 3, "x": 40, "y": 0},
+                  {"id": 4, "x": 20, "y": 15}, {"id": 5, "x": 0, "y": 20}],
+                 "faults": [
+                  {"at": "100s", "kind": "jrc-outage", "for": "120s"},
+                  {"at": "150s", "kind": "degrade", "a": 1, "b": 2, "prr": 0.1, "for": "60s"},
+                  {"at": "200s", "kind": "reboot", "mote": 3}]}
+                """);
+        Topology t = io.sixjoin.emulator.topology.TopologyFile.load(file);
+        EmulationConfig config = EmulationConfig.of(t, 2, LinkModel.unitDisk(30), 11);
+        try (LocalDeployment d = start(config)) {
+            Emulation e = d.emulation();
+            assertTrue(e.run(() -> e.formed() && e.kernel().clock().nowMicros() > 250_000_000L, Duration.ofHours(3),
+                    p -> { }), "formed despite the faults, and still formed after them");
+            assertEquals(1, e.mote(2).record().reboots(), "mote id 3 rebooted once");
+            assertTrue(e.mote(2).joined(), "and joined again");
+            assertTrue(e.root().droppedDuringOutage() > 0 || e.mote(1).record().joinedAt().getAsLong() < 100_000_000L,
+                    "the outage swallowed upward datagrams (unless everyone had joined before it)");
+        }
+    }
+
     @Test
     void motesAndJrcInTheOpenWsnProfileForm() throws Exception {
         EmulationConfig config = config(10, 24).withProfile(PledgeJoin.Profile.OPENWSN);

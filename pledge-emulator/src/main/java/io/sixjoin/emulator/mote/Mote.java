@@ -111,6 +111,7 @@ public final class Mote implements MacListener {
         long joinRequests;
         long proxiedUp;
         long proxiedDown;
+        long blacklisted;
 
         /** DIOs, DAOs, DISs, Join Requests sent, requests proxied up, answers proxied down, packets forwarded. */
         public long[] sent() {
@@ -303,6 +304,11 @@ public final class Mote implements MacListener {
 
     @Override
     public void received(TschMac m, ReceivedFrame frame) {
+        if (joined && !proxy.blacklist().isEmpty()
+                && proxy.blacklist().contains(io.sixjoin.cbor.cojp.ByteString.of(frame.source().bytes()))) {
+            counters.blacklisted++; // RFC 9031 §8.4.2: a joined node silently drops frames from blacklisted pledges
+            return;
+        }
         long now = kernel.clock().nowMicros();
         Optional<MeshPacket> datagram = link.receive(frame, now / 1000);
         if (datagram.isPresent()) {
