@@ -57,6 +57,13 @@ public final class Mote implements MacListener {
     static final long BOOT_MICROS = 1_000_000;
     /** After this many failed attempts through one JP the pledge rescans for another one (RFC 9031 §8.1.1). */
     static final int ATTEMPTS_PER_PROXY = 2;
+    /**
+     * A joined mote that lost its time source and has found no parent again for this long joins again: it may have
+     * missed a rekey (its keys no longer verify anything, RFC 9031 §8.4.3.1: unreached nodes must re-join) or its
+     * parent may have been evicted and blacklisted.
+     */
+    static final long REJOIN_AFTER_MICROS = 600_000_000L;
+
     /** The first DAO refresh after a parent change; the interval then doubles up to the DAO period. */
     static final long FIRST_DAO_REFRESH_MICROS = 60_000_000L;
     private static final int COAP_PORT = CojpDatagram.COAP_PORT;
@@ -90,6 +97,7 @@ public final class Mote implements MacListener {
     private long daoInterval;
     private long disAt = Long.MAX_VALUE;
     private long disInterval;
+    private long lostSince = -1;
     private long daoRetry;
     private long joinHandle = -1;
     private long daoHandle = -1;
@@ -112,6 +120,7 @@ public final class Mote implements MacListener {
         long proxiedUp;
         long proxiedDown;
         long blacklisted;
+        long rejoins;
 
         /** DIOs, DAOs, DISs, Join Requests sent, requests proxied up, answers proxied down, packets forwarded. */
         public long[] sent() {
@@ -220,6 +229,7 @@ public final class Mote implements MacListener {
         disInterval = 0;
         joinHandle = -1;
         daoHandle = -1;
+        lostSince = -1;
         advertisers.clear();
         joined = false;
         jrcConfigured = false;
@@ -259,6 +269,9 @@ public final class Mote implements MacListener {
             mac.stopAdvertising();
             daoAt = Long.MAX_VALUE;
             disAt = Long.MAX_VALUE;
+            if (lostSince < 0) {
+                lostSince = kernel.clock().nowMicros();
+            }
         }
     }
 
@@ -331,6 +344,20 @@ public final class Mote implements MacListener {
         record.attempt();
         return Optional.of(timeSource == null ? failed
                 : new JoinTarget(MeshAddresses.linkLocal(timeSource), failed.networkId()));
+    }
+
+    /** Back to being a pledge (keys forgotten, flash kept) and scanning, to join again with fresh keys. */
+    private void rejoin() {
+        counters.rejoins++;
+        mac.keys().clear();
+        boot();
+        kernel.scheduleAfter(0, BOOT, mac.index(), 2, e -> {
+            if (powered) {
+                timeSource = null;
+                mac.powerOff();
+                mac.powerOn();
+            }
+        });
     }
 
     /** Drops synchronisation in an event of its own: MAC callbacks may not power the radio off. */
@@ -478,6 +505,7 @@ public final class Mote implements MacListener {
     }
 
     private void onNewParent(MacAddress parent, long now) {
+        lostSince = -1;
         mac.setTimeSource(parent);
         if (!jrcConfigured || settings.profile() == PledgeJoin.Profile.OPENWSN) {
             // RFC 9031 §8.4.2: without a JRC address the JRC is at the DODAG root; OpenWSN always sends there
@@ -625,6 +653,10 @@ public final class Mote implements MacListener {
             }
             return;
         }
+        if (!rpl.attached() && lostSince >= 0 && now - lostSince >= REJOIN_AFTER_MICROS) {
+            rejoin();
+            return;
+        }
         if (!rpl.attached() && now >= disAt) {
             // no DIO heard since joining or since losing the parent: solicit one, then again less and less often
             // ask the time source first (a unicast DIO back, two frames); everyone only if there is none
@@ -664,7 +696,7 @@ public final class Mote implements MacListener {
         } else if (rpl.attached()) {
             next = Math.min(daoAt, trickle.nextDeadline());
         } else {
-            next = disAt;
+            next = lostSince >= 0 ? Math.min(disAt, lostSince + REJOIN_AFTER_MICROS) : disAt;
         }
         long now = kernel.clock().nowMicros();
         if (next == Long.MAX_VALUE || next >= Long.MAX_VALUE / 1000 * 1000) {
