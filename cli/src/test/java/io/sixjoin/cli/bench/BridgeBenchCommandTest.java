@@ -18,52 +18,31 @@ class BridgeBenchCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = SixjoinCommand.newCommandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "bench";
-        all[1] = "bridge";
-        System.arraycopy(args, 0, all, 2, args.length);
-        return new Run(cmd.execute(all), out.toString(), err.toString());
-    }
-
-    private void refused(String expected, String... args) {
-        Run r = run(args);
-        assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains(expected), r.err());
-        assertEquals("", r.out(), "nothing may run before the arguments are accepted");
-    }
+    private final BenchArguments cli = new BenchArguments("bridge");
 
     @Test
     void outOfRangeDurationsAreRefused() {
         String out = tmp.resolve("b.md").toString();
-        refused("--seconds must be more than 0", "--seconds", "0", "--out", out);
-        refused("--seconds must be more than 0", "--seconds", "-1", "--out", out);
-        refused("--seconds must be more than 0 to 600", "--seconds", "601", "--out", out);
-        refused("--seconds must be more than 0", "--seconds", "NaN", "--out", out);
-        refused("--warmup must be 0 to 600", "--warmup", "-0.5", "--out", out);
+        cli.refused("--seconds must be more than 0", "--seconds", "0", "--out", out);
+        cli.refused("--seconds must be more than 0", "--seconds", "-1", "--out", out);
+        cli.refused("--seconds must be more than 0 to 600", "--seconds", "601", "--out", out);
+        cli.refused("--seconds must be more than 0", "--seconds", "NaN", "--out", out);
+        cli.refused("--warmup must be 0 to 600", "--warmup", "-0.5", "--out", out);
     }
 
     @Test
     void unknownScenarioIsNamed() {
-        refused("--only: unknown scenario 'serial'", "--only", "pty-115200,serial", "--out",
+        cli.refused("--only: unknown scenario 'serial'", "--only", "pty-115200,serial", "--out",
                 tmp.resolve("b.md").toString());
     }
 
     @Test
     void badOutputTargetsAreRefused() throws Exception {
-        refused("does not exist", "--out", tmp.resolve("missing/b.md").toString());
-        refused("is a directory", "--out", tmp.toString());
+        cli.refused("does not exist", "--out", tmp.resolve("missing/b.md").toString());
+        cli.refused("is a directory", "--out", tmp.toString());
         Path broken = tmp.resolve("broken.md");
         Files.writeString(broken, "# x\n<!-- bench bridge start -->\nonly half\n");
-        refused("without <!-- bench bridge end -->", "--out", broken.toString());
+        cli.refused("without <!-- bench bridge end -->", "--out", broken.toString());
     }
 
     @Test

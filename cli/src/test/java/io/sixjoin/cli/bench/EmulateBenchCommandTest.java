@@ -22,40 +22,19 @@ class EmulateBenchCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = SixjoinCommand.newCommandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "bench";
-        all[1] = "emulate";
-        System.arraycopy(args, 0, all, 2, args.length);
-        return new Run(cmd.execute(all), out.toString(), err.toString());
-    }
-
-    private void refused(String expected, String... args) {
-        Run r = run(args);
-        assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains(expected), r.err());
-        assertEquals("", r.out(), "nothing may run before the arguments are accepted");
-    }
+    private final BenchArguments cli = new BenchArguments("emulate");
 
     @Test
     void badArgumentsAreRefusedBeforeAnyRun() {
         String out = tmp.resolve("b.md").toString();
         String plot = tmp.resolve("b.svg").toString();
-        refused("each size must be 1 to", "--sizes", "0", "--out", out, "--plot", plot);
-        refused("unknown topology 'mesh'", "--topologies", "star,mesh", "--out", out, "--plot", plot);
-        refused("each must be 2 to 65535", "--slotframes", "1", "--out", out, "--plot", plot);
-        refused("--max-virtual '0s'", "--max-virtual", "0s", "--out", out, "--plot", plot);
-        refused("expected a number and a unit", "--max-wall-per-run", "soon", "--out", out, "--plot", plot);
-        refused("does not exist", "--out", out, "--plot", tmp.resolve("no/such/b.svg").toString());
-        refused("is a directory", "--out", out, "--plot", tmp.toString());
+        cli.refused("each size must be 1 to", "--sizes", "0", "--out", out, "--plot", plot);
+        cli.refused("unknown topology 'mesh'", "--topologies", "star,mesh", "--out", out, "--plot", plot);
+        cli.refused("each must be 2 to 65535", "--slotframes", "1", "--out", out, "--plot", plot);
+        cli.refused("--max-virtual '0s'", "--max-virtual", "0s", "--out", out, "--plot", plot);
+        cli.refused("expected a number and a unit", "--max-wall-per-run", "soon", "--out", out, "--plot", plot);
+        cli.refused("does not exist", "--out", out, "--plot", tmp.resolve("no/such/b.svg").toString());
+        cli.refused("is a directory", "--out", out, "--plot", tmp.toString());
     }
 
     @Test

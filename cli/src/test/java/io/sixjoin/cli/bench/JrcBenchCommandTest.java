@@ -18,56 +18,35 @@ class JrcBenchCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = SixjoinCommand.newCommandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "bench";
-        all[1] = "jrc";
-        System.arraycopy(args, 0, all, 2, args.length);
-        return new Run(cmd.execute(all), out.toString(), err.toString());
-    }
-
-    private void refused(String expected, String... args) {
-        Run r = run(args);
-        assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains(expected), r.err());
-        assertEquals("", r.out(), "nothing may run before the arguments are accepted");
-    }
+    private final BenchArguments cli = new BenchArguments("jrc");
 
     @Test
     void outOfRangeNumbersAreRefused() {
         String out = tmp.resolve("b.md").toString();
-        refused("--concurrency must be 1 to 256", "--concurrency", "0", "--out", out);
-        refused("--concurrency must be 1 to 256", "--concurrency", "257", "--out", out);
-        refused("--pledges must be 1 to", "--pledges", "0", "--out", out);
-        refused("--seconds must be more than 0", "--seconds", "0", "--out", out);
-        refused("--seconds must be more than 0", "--seconds", "-3", "--out", out);
-        refused("--warmup must be 0 to 3600", "--warmup", "4000", "--out", out);
-        refused("cannot exceed --pledges", "--pledges", "10", "--concurrency", "32", "--out", out);
-        refused("cannot exceed --heap-pledges", "--heap-pledges", "100", "--joined-pledges", "101", "--out", out);
+        cli.refused("--concurrency must be 1 to 256", "--concurrency", "0", "--out", out);
+        cli.refused("--concurrency must be 1 to 256", "--concurrency", "257", "--out", out);
+        cli.refused("--pledges must be 1 to", "--pledges", "0", "--out", out);
+        cli.refused("--seconds must be more than 0", "--seconds", "0", "--out", out);
+        cli.refused("--seconds must be more than 0", "--seconds", "-3", "--out", out);
+        cli.refused("--warmup must be 0 to 3600", "--warmup", "4000", "--out", out);
+        cli.refused("cannot exceed --pledges", "--pledges", "10", "--concurrency", "32", "--out", out);
+        cli.refused("cannot exceed --heap-pledges", "--heap-pledges", "100", "--joined-pledges", "101", "--out", out);
     }
 
     @Test
     void malformedValuesGetPicocliOneLineError() {
-        Run r = run("--concurrency", "many");
+        BenchArguments.Run r = cli.run("--concurrency", "many");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("sixjoin bench jrc: "), r.err());
     }
 
     @Test
     void unusableOutputFileIsRefusedUpFront() throws Exception {
-        refused("does not exist", "--out", tmp.resolve("no/such/dir/b.md").toString());
-        refused("is a directory", "--out", tmp.toString());
+        cli.refused("does not exist", "--out", tmp.resolve("no/such/dir/b.md").toString());
+        cli.refused("is a directory", "--out", tmp.toString());
         Path broken = tmp.resolve("broken.md");
         Files.writeString(broken, "# B\n<!-- bench jrc start -->\nno end marker\n");
-        refused("without", "--out", broken.toString());
+        cli.refused("without", "--out", broken.toString());
     }
 
     @Test

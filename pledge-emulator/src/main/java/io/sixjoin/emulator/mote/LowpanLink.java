@@ -83,6 +83,20 @@ final class LowpanLink {
         }
     }
 
+    /** The UDP datagram {@code p} carries to the CoAP port (every CoJP exchange uses it), if it is one. */
+    static Optional<io.sixjoin.stack.ipv6.UdpDatagram> toCoapPort(MeshPacket p) {
+        if (p.packet().nextHeader() != io.sixjoin.stack.ipv6.Ipv6Packet.UDP) {
+            return Optional.empty();
+        }
+        try {
+            io.sixjoin.stack.ipv6.UdpDatagram udp = p.udp();
+            return udp.destinationPort() == io.sixjoin.stack.cojp.CojpDatagram.COAP_PORT ? Optional.of(udp)
+                    : Optional.empty();
+        } catch (io.sixjoin.stack.ipv6.Ipv6FormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Forgets datagrams in reassembly (a reboot). */
     void reset() {
         reassembler = newReassembler();

@@ -25,7 +25,6 @@ import io.sixjoin.stack.ieee802154.EnhancedBeacon;
 import io.sixjoin.stack.ieee802154.JoinInfoIe;
 import io.sixjoin.stack.ieee802154.MacAddress;
 import io.sixjoin.stack.ieee802154.security.LinkKey;
-import io.sixjoin.stack.ipv6.Ipv6FormatException;
 import io.sixjoin.stack.ipv6.Ipv6Packet;
 import io.sixjoin.stack.ipv6.UdpDatagram;
 import io.sixjoin.stack.lowpan.MeshPacket;
@@ -304,15 +303,8 @@ public final class Mote implements MacListener {
         }
         // only a pledge's join traffic to our link-local CoAP port is exempt (RFC 9031 §5)
         Optional<MeshPacket> p = link.decode(frame.payload(), frame.source(), frame.destination());
-        if (p.isEmpty() || p.get().packet().nextHeader() != Ipv6Packet.UDP
-                || !p.get().packet().destination().equals(MeshAddresses.linkLocal(mac.address()))) {
-            return false;
-        }
-        try {
-            return p.get().udp().destinationPort() == COAP_PORT;
-        } catch (Ipv6FormatException e) {
-            return false;
-        }
+        return p.isPresent() && p.get().packet().destination().equals(MeshAddresses.linkLocal(mac.address()))
+                && LowpanLink.toCoapPort(p.get()).isPresent();
     }
 
     @Override
@@ -372,20 +364,11 @@ public final class Mote implements MacListener {
     }
 
     private void pledgeReceive(MeshPacket p, ReceivedFrame frame, long now) {
-        Ipv6Packet ip = p.packet();
-        if (ip.nextHeader() != Ipv6Packet.UDP || !ip.destination().equals(MeshAddresses.linkLocal(mac.address()))) {
+        Optional<UdpDatagram> udp = LowpanLink.toCoapPort(p);
+        if (udp.isEmpty() || !p.packet().destination().equals(MeshAddresses.linkLocal(mac.address()))) {
             return;
         }
-        UdpDatagram udp;
-        try {
-            udp = p.udp();
-        } catch (Ipv6FormatException e) {
-            return;
-        }
-        if (udp.destinationPort() != COAP_PORT) {
-            return;
-        }
-        pledge.onDatagram(now / 1000, udp.payload());
+        pledge.onDatagram(now / 1000, udp.get().payload());
         if (pledge.state() == PledgeJoin.State.JOINED) {
             onJoined(pledge.configuration().orElseThrow(), frame, now);
         }
@@ -520,15 +503,11 @@ public final class Mote implements MacListener {
     }
 
     private void onUdp(MeshPacket p, ReceivedFrame frame, long now) {
-        UdpDatagram udp;
-        try {
-            udp = p.udp();
-        } catch (Ipv6FormatException e) {
+        Optional<UdpDatagram> coapPort = LowpanLink.toCoapPort(p);
+        if (coapPort.isEmpty()) {
             return;
         }
-        if (udp.destinationPort() != COAP_PORT) {
-            return;
-        }
+        UdpDatagram udp = coapPort.get();
         Ipv6Packet ip = p.packet();
         byte[] coap = udp.payload();
         if (ip.source().isLinkLocalAddress()) {

@@ -9,7 +9,6 @@ import io.sixjoin.emulator.tsch.Protection;
 import io.sixjoin.emulator.tsch.ReceivedFrame;
 import io.sixjoin.emulator.tsch.RxSecurity;
 import io.sixjoin.emulator.tsch.TschMac;
-import io.sixjoin.stack.cojp.CojpDatagram;
 import io.sixjoin.stack.ieee802154.JoinInfoIe;
 import io.sixjoin.stack.ieee802154.MacAddress;
 import io.sixjoin.stack.ieee802154.security.LinkKey;
@@ -136,15 +135,8 @@ public final class RootMote implements MacListener {
     @Override
     public boolean admitUnsecured(TschMac m, ReceivedFrame frame) {
         Optional<MeshPacket> p = link.decode(frame.payload(), frame.source(), frame.destination());
-        if (p.isEmpty() || p.get().packet().nextHeader() != Ipv6Packet.UDP
-                || !p.get().packet().destination().equals(MeshAddresses.linkLocal(mac.address()))) {
-            return false;
-        }
-        try {
-            return p.get().udp().destinationPort() == CojpDatagram.COAP_PORT;
-        } catch (Ipv6FormatException e) {
-            return false;
-        }
+        return p.isPresent() && p.get().packet().destination().equals(MeshAddresses.linkLocal(mac.address()))
+                && LowpanLink.toCoapPort(p.get()).isPresent();
     }
 
     @Override
