@@ -105,6 +105,10 @@ public final class EmulateCommand implements Callable<Integer> {
             description = "Stop after this much emulated time, e.g. 90m, 2h (default: ${DEFAULT-VALUE}).")
     String maxTime;
 
+    @Option(names = "--after-formed", paramLabel = "DURATION",
+            description = "Keep the formed network running this much longer (emulated time), e.g. 10m; default 0.")
+    String afterFormed;
+
     @Option(names = "--serial-server", paramLabel = "tcp://HOST:PORT",
             description = "Serve the border-router mote's serial line here for an outside 'sixjoin bridge'.")
     String serialServer;
@@ -159,6 +163,9 @@ public final class EmulateCommand implements Callable<Integer> {
             return OK;
         }
         Duration max = duration(maxTime);
+        if (afterFormed != null) {
+            duration("--after-formed", afterFormed); // refused before anything runs, not after formation
+        }
         out().println("emulating " + config.topology().size() + " motes (" + topologyName() + ", seed " + seed
                 + ", slotframe " + slotframe + ", " + profile.toLowerCase(Locale.ROOT) + ", "
                 + (config.realTime() ? "real" : "virtual") + " time)");
@@ -221,6 +228,14 @@ public final class EmulateCommand implements Callable<Integer> {
         boolean formed;
         try {
             formed = e.runUntilFormed(max, quiet ? p -> { } : summary::progress);
+            Duration after = afterFormed == null ? Duration.ZERO : duration("--after-formed", afterFormed);
+            if (formed && !after.isZero()) {
+                // the formed network keeps running: rekeying, evictions, a watching Wireshark
+                summary.endProgress();
+                out().println("network formed; emulating " + afterFormed + " more");
+                e.run(() -> false, Duration.ofNanos(e.kernel().clock().nowMicros() * 1000).plus(after),
+                        quiet ? p -> { } : summary::progress);
+            }
         } finally {
             if (capture != null) {
                 capture.close();
@@ -373,11 +388,16 @@ public final class EmulateCommand implements Callable<Integer> {
         throw new BadInputException("--network-id '" + text + "': expected 1 to 16 bytes of hex, e.g. cafe");
     }
 
-    /** A duration such as 90s, 30m, 2h or 1d. */
+    /** A --max-time duration such as 90s, 30m, 2h or 1d. */
     static Duration duration(String text) {
+        return duration("--max-time", text);
+    }
+
+    /** A duration such as 90s, 30m, 2h or 1d, for {@code option}. */
+    static Duration duration(String option, String text) {
         var m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h|d)").matcher(text.trim());
         if (!m.matches()) {
-            throw new BadInputException("--max-time '" + text + "': expected a number and a unit, e.g. 90s, 30m, 2h");
+            throw new BadInputException(option + " '" + text + "': expected a number and a unit, e.g. 90s, 30m, 2h");
         }
         long v = Long.parseLong(m.group(1));
         Duration d = switch (m.group(2)) {
@@ -388,7 +408,7 @@ public final class EmulateCommand implements Callable<Integer> {
             default -> Duration.ofDays(v);
         };
         if (d.isZero() || d.compareTo(Duration.ofDays(366)) > 0) {
-            throw new BadInputException("--max-time '" + text + "': expected more than 0 and at most 366d");
+            throw new BadInputException(option + " '" + text + "': expected more than 0 and at most 366d");
         }
         return d;
     }
