@@ -55,6 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
     static final int FAILURE = 1;
     static final int USAGE = 2;
     private static final String FLASH_FILE = "mote-flash.csv";
+    /** A line per mote of at most 36 bytes: generous for 100,000 motes. */
+    static final long MAX_FLASH_FILE_BYTES = 4L << 20;
 
     @Spec
     CommandSpec spec;
@@ -132,7 +134,7 @@ public final class DemoCommand implements Callable<Integer> {
         EmulationConfig config = shape.config(false);
         Duration max = EmulateCommand.duration(maxTime);
         if (!keep) {
-            EmulateCommand.wipe(data);
+            DirectoryTree.delete(data);
         }
         Files.createDirectories(data);
         Path report = data.resolve("report.json");
@@ -199,7 +201,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<io.sixjoin.emulator.run.MoteCredentials> credentials = reader.readPledgesForHardware();
         JrcProfile jrcProfile = "openwsn".equalsIgnoreCase(profile) ? JrcProfile.OPENWSN : JrcProfile.RFC9031;
         if (!keep) {
-            EmulateCommand.wipe(data);
+            DirectoryTree.delete(data);
         }
         Files.createDirectories(data);
         PrintStream out = System.out;
@@ -221,13 +223,11 @@ public final class DemoCommand implements Callable<Integer> {
         if (!Files.exists(f)) {
             return;
         }
-        Map<String, Long> stored = new HashMap<>();
-        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-            String[] parts = line.split(",");
-            if (parts.length == 2 && parts[1].matches("\\d{1,18}")) {
-                stored.put(parts[0], Long.parseLong(parts[1]));
-            }
+        if (Files.size(f) > MAX_FLASH_FILE_BYTES) {
+            throw new BadInputException(f + " is larger than any flash file the demo writes; delete it or run "
+                    + "without --keep");
         }
+        Map<String, Long> stored = parseFlash(Files.readAllBytes(f), f.toString());
         for (int i = 0; i < e.config().topology().size(); i++) {
             Mote m = e.mote(i);
             if (m != null) {
@@ -237,6 +237,30 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * Reads the {@code eui64,stored-value} lines {@link #saveFlash} wrote. The file sits in a user-writable
+     * directory, so it is read as untrusted: a damaged line is an error naming it (a mote restarted below its
+     * stored value would reuse sequence numbers the kept JRC has already seen), never an exception from deeper down.
+     */
+    static Map<String, Long> parseFlash(byte[] bytes, String name) {
+        Map<String, Long> stored = new HashMap<>();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (!line.matches("[0-9a-f]{16},\\d{1,18}")) {
+                throw new BadInputException(name + " line " + (i + 1) + ": expected eui64,number as the demo writes "
+                        + "it; delete the file or run without --keep");
+            }
+            int comma = line.indexOf(',');
+            stored.put(line.substring(0, comma), Long.parseLong(line.substring(comma + 1)));
+        }
+        return stored;
     }
 
     private void saveFlash(Emulation e) throws IOException {

@@ -174,7 +174,7 @@ public final class EmulateCommand implements Callable<Integer> {
 
     private int runInProcess(EmulationConfig config, Duration max) throws IOException, InterruptedException {
         QuietLogs.apply();
-        wipe(data);
+        DirectoryTree.delete(data); // every in-process run starts from a fresh JRC
         try (LocalDeployment d = LocalDeployment.start(config, new LocalDeployment.Options(data,
                 LocalDeployment.Tunnel.IN_MEMORY, Optional.empty(), line -> { }))) {
             return runAndReport(d.emulation(), max);
@@ -278,7 +278,7 @@ public final class EmulateCommand implements Callable<Integer> {
             case "real" -> true;
             default -> throw new BadInputException("--time '" + time + "': expected virtual or real");
         };
-        byte[] network = hex(networkId);
+        byte[] network = BridgeCommand.parseNetworkId(networkId);
         List<MoteCredentials> given = pledgesFile == null ? null : readPledges(pledgesFile);
         int n = given == null ? motes : given.size();
         if (n < 2 || n > 100_000) {
@@ -363,7 +363,7 @@ public final class EmulateCommand implements Callable<Integer> {
             try {
                 Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
-                Files.createFile(tmp);
+                Files.createFile(tmp); // no POSIX permissions on this file system (Windows): the ACL default applies
             }
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 MoteCredentials.writeCsv(credentials, w);
@@ -374,18 +374,6 @@ public final class EmulateCommand implements Callable<Integer> {
             Files.deleteIfExists(tmp);
             throw new IOException("--export-pledges " + file + ": cannot write (" + e.getMessage() + ")");
         }
-    }
-
-    static byte[] hex(String text) {
-        try {
-            byte[] b = HexFormat.of().parseHex(text);
-            if (b.length >= 1 && b.length <= 16) {
-                return b;
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through to the one message
-        }
-        throw new BadInputException("--network-id '" + text + "': expected 1 to 16 bytes of hex, e.g. cafe");
     }
 
     /** A --max-time duration such as 90s, 30m, 2h or 1d. */
@@ -411,18 +399,6 @@ public final class EmulateCommand implements Callable<Integer> {
             throw new BadInputException(option + " '" + text + "': expected more than 0 and at most 366d");
         }
         return d;
-    }
-
-    /** Empties the in-process state directory: every run starts from a fresh JRC. */
-    static void wipe(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private PrintStream out() {

@@ -7,7 +7,6 @@ import io.sixjoin.emulator.run.EmulationReport;
 import java.io.PrintStream;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -65,19 +64,19 @@ final class NetworkSummary {
         out.println(String.format(Locale.ROOT, "%-5s %-16s %-6s %4s %10s %8s", "mote", "EUI-64", "short", "hops",
                 "joined at", "attempts"));
         int shown = 0;
+        int[] hops = report.hopCounts();
         for (int i = 0; i < report.motes().size(); i++) {
             if (shown == maxRows) {
                 out.println("... " + (report.motes().size() - shown) + " more in the report");
                 break;
             }
             MoteRecord r = report.motes().get(i);
-            OptionalInt hops = report.hops(i);
             OptionalLong joined = r.joinedAt();
             out.println(String.format(Locale.ROOT, "%-5d %-16s %-6s %4s %10s %8s", i,
                     HexFormat.of().formatHex(r.address().bytes()),
                     i == report.rootIndex() ? "root" : r.shortAddress().isPresent()
                             ? String.format("%04x", r.shortAddress().getAsLong()) : "-",
-                    hops.isPresent() ? String.valueOf(hops.getAsInt()) : "-",
+                    hops[i] >= 0 ? String.valueOf(hops[i]) : "-",
                     i == report.rootIndex() ? "-" : joined.isPresent() ? clock(joined.getAsLong()) : "never",
                     i == report.rootIndex() ? "-" : String.valueOf(r.attempts())));
             shown++;

@@ -118,16 +118,9 @@ final class SelfJoin {
             return Optional.empty();
         }
         JoinedNodeServer.Outcome outcome = updates.onDatagram(udp.payload());
-        byte[] answer = null;
-        if (outcome instanceof JoinedNodeServer.Outcome.Updated u) {
-            answer = u.response();
-        } else if (outcome instanceof JoinedNodeServer.Outcome.Refused r) {
-            answer = r.response();
-        } else if (outcome instanceof JoinedNodeServer.Outcome.Repeated r) {
-            answer = r.response();
-        }
-        if (answer != null) {
-            byte[] reply = new UdpDatagram(COAP_PORT, udp.sourcePort(), answer)
+        Optional<byte[]> answer = outcome.answer();
+        if (answer.isPresent()) {
+            byte[] reply = new UdpDatagram(COAP_PORT, udp.sourcePort(), answer.get())
                     .toIpv6(ownAddress, packet.source(), HOP_LIMIT).encode();
             try {
                 uplink.send(reply);

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -177,7 +176,7 @@ final class EmulateBenchmark {
             Emulation e = network.emulation();
             e.run(new Stopper(e, System.nanoTime() + TimeUnit.SECONDS.toNanos(20)), Duration.ofHours(1), p -> { });
         } finally {
-            deleteTree(data);
+            io.sixjoin.cli.DirectoryTree.delete(data);
         }
     }
 
@@ -218,7 +217,7 @@ final class EmulateBenchmark {
                         networkBytes, deploymentBytes, network.jrcStats().snapshot());
             }
         } finally {
-            deleteTree(data);
+            io.sixjoin.cli.DirectoryTree.delete(data);
         }
     }
 
@@ -302,16 +301,5 @@ final class EmulateBenchmark {
                         EmulateBenchReport.duration(p.virtualMicros() / 1e6), p.speed()));
             }
         };
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

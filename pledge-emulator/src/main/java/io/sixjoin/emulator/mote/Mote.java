@@ -526,20 +526,13 @@ public final class Mote implements MacListener {
         }
         if (isRequest(coap)) {
             JoinedNodeServer.Outcome outcome = server.onDatagram(coap);
-            byte[] answer = null;
             if (outcome instanceof JoinedNodeServer.Outcome.Updated u) {
                 installKeys(u.configuration(), false);
                 proxy.configure(now / 1000, u.configuration());
                 jrcConfigured |= u.configuration().jrcAddress().isPresent();
-                answer = u.response();
-            } else if (outcome instanceof JoinedNodeServer.Outcome.Refused r) {
-                answer = r.response();
-            } else if (outcome instanceof JoinedNodeServer.Outcome.Repeated r) {
-                answer = r.response();
             }
-            if (answer != null) {
-                sendUp(new UdpDatagram(COAP_PORT, udp.sourcePort(), answer), ip.source());
-            }
+            outcome.answer().ifPresent(answer ->
+                    sendUp(new UdpDatagram(COAP_PORT, udp.sourcePort(), answer), ip.source()));
             return;
         }
         for (CojpDatagram d : proxy.onFromJrc(now / 1000, coap)) {

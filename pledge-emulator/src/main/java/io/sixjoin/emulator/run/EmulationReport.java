@@ -69,26 +69,43 @@ public record EmulationReport(EmulationConfig config, List<MoteRecord> motes, in
         return wallNanos == 0 ? 0 : virtualMicros * 1000.0 / wallNanos;
     }
 
-    /** Hops from mote {@code index} to the root along the parent chain; empty if the chain is broken. */
+    /** Hops from mote {@code index} to the root, empty if its parent chain is broken; use {@link #hopCounts} for many. */
     public OptionalInt hops(int index) {
+        int h = hopCounts()[index];
+        return h < 0 ? OptionalInt.empty() : OptionalInt.of(h);
+    }
+
+    /** Every mote's hops to the root, -1 where the parent chain is broken or loops; one pass over the motes. */
+    public int[] hopCounts() {
         Map<MacAddress, Integer> byAddress = new HashMap<>();
         for (int i = 0; i < motes.size(); i++) {
             byAddress.put(motes.get(i).address(), i);
         }
-        int hops = 0;
-        int at = index;
-        while (at != rootIndex) {
-            if (hops > motes.size()) {
-                return OptionalInt.empty(); // a loop
+        int[] hops = new int[motes.size()];
+        java.util.Arrays.fill(hops, Integer.MIN_VALUE); // not computed yet
+        hops[rootIndex] = 0;
+        for (int i = 0; i < motes.size(); i++) {
+            // walk up until a mote whose count is known, then fill in the walked path on the way back
+            java.util.ArrayDeque<Integer> path = new java.util.ArrayDeque<>();
+            int at = i;
+            while (hops[at] == Integer.MIN_VALUE && path.size() <= motes.size()) {
+                path.push(at);
+                Integer next = motes.get(at).parent().map(byAddress::get).orElse(null);
+                if (next == null) {
+                    break;
+                }
+                at = next;
             }
-            Integer next = motes.get(at).parent().map(byAddress::get).orElse(null);
-            if (next == null) {
-                return OptionalInt.empty();
+            int known = hops[at] == Integer.MIN_VALUE ? -1 : hops[at];
+            while (!path.isEmpty()) {
+                int m = path.pop();
+                known = known < 0 ? -1 : known + 1;
+                if (hops[m] == Integer.MIN_VALUE) {
+                    hops[m] = known;
+                }
             }
-            at = next;
-            hops++;
         }
-        return OptionalInt.of(hops);
+        return hops;
     }
 
     /** Writes the report as JSON. */
@@ -130,6 +147,7 @@ public record EmulationReport(EmulationConfig config, List<MoteRecord> motes, in
             }
             g.writeEndObject();
             g.writeEndObject();
+            int[] hopCounts = hopCounts();
             g.writeArrayFieldStart("timeline");
             for (int i = 0; i < motes.size(); i++) {
                 MoteRecord r = motes.get(i);
@@ -146,9 +164,8 @@ public record EmulationReport(EmulationConfig config, List<MoteRecord> motes, in
                 } else {
                     g.writeNullField("parent");
                 }
-                OptionalInt h = hops(i);
-                if (h.isPresent()) {
-                    g.writeNumberField("hops", h.getAsInt());
+                if (hopCounts[i] >= 0) {
+                    g.writeNumberField("hops", hopCounts[i]);
                 } else {
                     g.writeNullField("hops");
                 }

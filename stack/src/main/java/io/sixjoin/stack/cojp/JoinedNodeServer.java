@@ -42,6 +42,20 @@ public final class JoinedNodeServer {
 
     /** What the node makes of a datagram. */
     public sealed interface Outcome {
+        /** What to send back to the JRC: every outcome but a silent drop has an answer. */
+        default Optional<byte[]> answer() {
+            if (this instanceof Updated u) {
+                return Optional.of(u.response());
+            }
+            if (this instanceof Refused r) {
+                return Optional.of(r.response());
+            }
+            if (this instanceof Repeated r) {
+                return Optional.of(r.response());
+            }
+            return Optional.empty();
+        }
+
         /** A verified update to apply; send {@code response} (a protected 2.04) back to the source. */
         record Updated(Configuration configuration, byte[] response) implements Outcome {
         }
