@@ -2,7 +2,6 @@ package io.sixjoin.cli;
 
 import io.sixjoin.emulator.mote.Mote;
 import io.sixjoin.emulator.mote.MoteRecord;
-import io.sixjoin.emulator.pcap.RadioCapture;
 import io.sixjoin.emulator.run.Emulation;
 import io.sixjoin.emulator.run.EmulationConfig;
 import io.sixjoin.emulator.run.EmulationReport;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -153,24 +151,16 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("bridge attached over " + "tcp://127.0.0.1:" + d.serial().address().getPort()
                     + " and joined the JRC as 6LBR; the border-router mote is DAG root");
             NetworkSummary summary = new NetworkSummary(out, System.console() != null);
-            boolean formed;
-            try (RadioCapture capture = RadioCapture.create(radioPcap, e.kernel().clock())) {
-                e.medium().setTap(capture);
-                formed = e.runUntilFormed(max, p -> summary.progress(p, meanJoinLatency(e)));
-                e.medium().setTap(null);
-            }
+            EmulationRun.Outcome o = EmulationRun.run(e, max, Duration.ZERO, Optional.of(radioPcap),
+                    Optional.of(report), summary, p -> summary.progress(p, meanJoinLatency(e)), out);
             saveFlash(e);
-            EmulationReport r = EmulationReport.of(e);
-            summary.table(r, 200);
-            try (OutputStream o = Files.newOutputStream(report)) {
-                r.writeJson(o);
-            }
+            EmulationReport r = o.report();
             out.println(String.format(Locale.ROOT, "JRC: %d joins; %s", d.jrc().stats().get(
                     io.sixjoin.jrc.JrcStats.Event.JOINED), d.bridge().statusLine()));
             out.println("report: " + report + "; radio capture (802.15.4): " + radioPcap
                     + "; bridge capture (IPv6): " + bridgePcap);
             out.println(String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - wallStart) / 1e9));
-            if (!formed) {
+            if (!o.formed()) {
                 return fail(FAILURE, r.joined() + " of " + r.pledges() + " motes joined within " + maxTime
                         + " of emulated time");
             }

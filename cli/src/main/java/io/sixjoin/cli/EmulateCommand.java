@@ -2,10 +2,8 @@ package io.sixjoin.cli;
 
 import io.sixjoin.emulator.kernel.SeededRandom;
 import io.sixjoin.emulator.medium.LinkModel;
-import io.sixjoin.emulator.pcap.RadioCapture;
 import io.sixjoin.emulator.run.Emulation;
 import io.sixjoin.emulator.run.EmulationConfig;
-import io.sixjoin.emulator.run.EmulationReport;
 import io.sixjoin.emulator.run.MoteCredentials;
 import io.sixjoin.emulator.serial.SerialServer;
 import io.sixjoin.emulator.topology.Topologies;
@@ -23,7 +21,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.net.InetAddress;
@@ -215,48 +212,19 @@ public final class EmulateCommand implements Callable<Integer> {
 
     private int runAndReport(Emulation e, Duration max) throws IOException, InterruptedException {
         NetworkSummary summary = new NetworkSummary(out(), System.console() != null);
-        RadioCapture capture = pcap == null ? null : RadioCapture.create(pcap, e.kernel().clock());
-        if (capture != null) {
-            e.medium().setTap(capture);
-        }
-        Thread hook = new Thread(() -> {
-            if (capture != null) {
-                capture.close();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean formed;
-        try {
-            formed = e.runUntilFormed(max, quiet ? p -> { } : summary::progress);
-            Duration after = afterFormed == null ? Duration.ZERO : duration("--after-formed", afterFormed);
-            if (formed && !after.isZero()) {
-                // the formed network keeps running: rekeying, evictions, a watching Wireshark
-                summary.endProgress();
-                out().println("network formed; emulating " + afterFormed + " more");
-                e.run(() -> false, Duration.ofNanos(e.kernel().clock().nowMicros() * 1000).plus(after),
-                        quiet ? p -> { } : summary::progress);
-            }
-        } finally {
-            if (capture != null) {
-                capture.close();
-            }
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        EmulationReport r = EmulationReport.of(e);
-        summary.table(r, 200);
+        Duration after = afterFormed == null ? Duration.ZERO : duration("--after-formed", afterFormed);
+        EmulationRun.Outcome o = EmulationRun.run(e, max, after, Optional.ofNullable(pcap), Optional.ofNullable(report),
+                summary, quiet ? p -> { } : summary::progress, out());
         if (report != null) {
-            try (OutputStream o = Files.newOutputStream(report)) {
-                r.writeJson(o);
-            }
             out().println("report: " + report);
         }
-        if (capture != null) {
-            out().println("radio capture: " + pcap + " (" + capture.frames() + " frames)"
-                    + capture.error().map(x -> "; writing stopped: " + x.getMessage()).orElse(""));
+        if (pcap != null) {
+            out().println("radio capture: " + pcap + " (" + o.capturedFrames() + " frames)"
+                    + o.captureError().map(x -> "; writing stopped: " + x.getMessage()).orElse(""));
         }
-        if (!formed) {
-            return fail(FAILURE, r.joined() + " of " + r.pledges() + " motes joined within " + maxTime
-                    + " of emulated time; see the report or raise --max-time");
+        if (!o.formed()) {
+            return fail(FAILURE, o.report().joined() + " of " + o.report().pledges() + " motes joined within "
+                    + maxTime + " of emulated time; see the report or raise --max-time");
         }
         return OK;
     }
